@@ -1,0 +1,1 @@
+"""Online retail warehouse: extract press-release figures, load, transform, check, publish."""

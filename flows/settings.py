@@ -1,0 +1,57 @@
+"""Paths and settings in one place; each can be overridden by an environment variable."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _path(env_var: str, default: Path) -> Path:
+    value = os.environ.get(env_var)
+    return Path(value).resolve() if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw_dir: Path
+    warehouse_path: Path
+    docs_dir: Path
+    gx_dir: Path
+    sql_dir: Path
+    expectations_dir: Path
+    reference_dir: Path
+
+    @property
+    def warehouse_dir(self) -> Path:
+        return self.warehouse_path.parent
+
+    @property
+    def build_path(self) -> Path:
+        """Where a run builds the next warehouse before it is checked and published."""
+        return self.warehouse_path.with_name(self.warehouse_path.name + ".build")
+
+    @property
+    def docs_index(self) -> Path:
+        return self.docs_dir / "index.html"
+
+    def with_overrides(self, **paths: Path | None) -> Settings:
+        return replace(self, **{k: Path(v).resolve() for k, v in paths.items() if v is not None})
+
+
+def load_settings() -> Settings:
+    """Settings from RETAIL_* environment variables, defaulting to the project's folders."""
+    warehouse_path = _path(
+        "RETAIL_WAREHOUSE", PROJECT_ROOT / "data" / "warehouse" / "retail.duckdb"
+    )
+    return Settings(
+        raw_dir=_path("RETAIL_RAW_DIR", PROJECT_ROOT / "data" / "raw"),
+        warehouse_path=warehouse_path,
+        docs_dir=_path("RETAIL_DOCS_DIR", warehouse_path.parent / "docs"),
+        gx_dir=_path("RETAIL_GX_DIR", warehouse_path.parent / "gx"),
+        sql_dir=_path("RETAIL_SQL_DIR", PROJECT_ROOT / "sql"),
+        expectations_dir=_path("RETAIL_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"),
+        reference_dir=_path("RETAIL_REFERENCE_DIR", PROJECT_ROOT / "data" / "reference"),
+    )

@@ -1,0 +1,111 @@
+"""Report text: decoding, page furniture, title, sentences and clauses, all with file offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+class ReportError(Exception):
+    """A raw report that cannot be used; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+BREADCRUMB = re.compile(r"\s[›»>]\s")
+# Paragraphs that belong to the page, not the report: captions, copyright, reprint notices.
+FURNITURE = re.compile(
+    r"^\(?\s*(photo\b|file photo|a photo|\(?xinhua/|editor:|source:|copyright|all rights reserved"
+    r"|a written permission|related\b|share\b|print\b)",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"”’']?\s+(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])")
+CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+[-–—]+\s+|，|；")
+BYLINE = re.compile(r"^(?P<source>[^()\n]{3,80}?)\s*\((?:reporter|by)\b[^)]*\)\s*news:", re.I)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text of a raw file: UTF-8 (with or without BOM), else GB18030."""
+    if not data.strip():
+        raise ReportError(f"{name}: file is empty")
+    if b"\x00" in data:
+        raise ReportError(f"{name}: binary file, not report text")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReportError(f"{name}: cannot decode as UTF-8 or GB18030")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-empty lines of the text, stripped, with their offsets."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + (len(raw) - len(raw.lstrip()))
+            spans.append(Span(stripped, start, start + len(stripped)))
+    return spans
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a page is made of: the site breadcrumb, the title, and the body paragraphs."""
+
+    breadcrumb: Span | None
+    title: Span | None
+    body: list[Span]
+
+    @property
+    def source(self) -> str | None:
+        """The publisher: the byline's name, else the site named in the breadcrumb."""
+        if self.body and (byline := BYLINE.match(self.body[0].text)):
+            return byline.group("source").strip()
+        if self.breadcrumb:
+            return BREADCRUMB.split(self.breadcrumb.text)[0].strip()
+        return None
+
+
+def layout(text: str) -> Layout:
+    breadcrumb = title = None
+    body = []
+    for paragraph in paragraphs(text):
+        if breadcrumb is None and title is None and BREADCRUMB.search(paragraph.text):
+            breadcrumb = paragraph
+        elif title is None and not paragraph.text.endswith((".", "。")) and len(paragraph.text) < 200:
+            title = paragraph
+        elif not FURNITURE.match(paragraph.text):
+            body.append(paragraph)
+    return Layout(breadcrumb, title, body)
+
+
+def sentences(paragraph: Span) -> list[Span]:
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(paragraph.text):
+        spans.append(_sub(paragraph, start, match.start()))
+        start = match.end()
+    spans.append(_sub(paragraph, start, len(paragraph.text)))
+    return [span for span in spans if span.text]
+
+
+def clauses(sentence: Span) -> list[Span]:
+    spans, start = [], 0
+    for match in CLAUSE_BREAK.finditer(sentence.text):
+        spans.append(_sub(sentence, start, match.start()))
+        start = match.end()
+    spans.append(_sub(sentence, start, len(sentence.text)))
+    return spans
+
+
+def _sub(parent: Span, start: int, end: int) -> Span:
+    piece = parent.text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    return Span(piece, parent.start + start + lead, parent.start + start + lead + len(piece))
