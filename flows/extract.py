@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from flows.discover import RawReport
 from flows.periods import PARTIAL_DATE, find_dates, find_periods, period_code
 from flows.reference import Match, Reference
-from flows.text import Layout, ReportError, Span, clauses, layout, sentences
+from flows.text import Layout, ReportError, Span, clauses, decode, layout, sentences
 
 NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])")
 SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6,
@@ -68,6 +69,7 @@ class Quantity:
     """A number as written, with its unit kind and scale already applied."""
 
     value: float
+    decimals: int  # as written: "5.6" has 1, so it stands for 5.55 to 5.65
     kind: str  # percent | points | yuan | foreign_currency | count | bare
     text: str
     start: int
@@ -83,6 +85,7 @@ class Observation:
     period_code: str
     metric_code: str
     value: float
+    decimals: int
     unit: str
     qualifier: str | None
     figure_text: str
@@ -197,6 +200,7 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
         quantities.append(
             Quantity(
                 value=round(number * scale, 6),
+                decimals=len(m.group("num").partition(".")[2]),
                 kind=kind,
                 text=text[start:end],
                 start=sentence.start + start,
@@ -283,6 +287,7 @@ class _SentenceExtractor:
             period_code=period,
             metric_code=metric,
             value=value,
+            decimals=quantity.decimals,
             unit=self._unit(metric, segment),
             qualifier=quantity.qualifier,
             figure_text=quantity.text,
@@ -408,3 +413,38 @@ def _direction(before: str, after: str) -> int | None:
 
 def _distance(match: Match, quantity: Quantity) -> int:
     return quantity.start - match.end if match.end <= quantity.start else match.start - quantity.end
+
+
+@dataclass(frozen=True)
+class ExtractedReport:
+    raw: RawReport
+    text: str
+    extraction: Extraction
+
+
+@dataclass(frozen=True)
+class Rejected:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ExtractedBatch:
+    reports: list[ExtractedReport]
+    rejected: list[Rejected]
+
+    @property
+    def observation_count(self) -> int:
+        return sum(len(r.extraction.observations) for r in self.reports)
+
+
+def extract_reports(raw_reports: list[RawReport], reference: Reference) -> ExtractedBatch:
+    """Extract every report; a report that cannot be used is rejected with a one-line reason."""
+    extracted, rejected = [], []
+    for raw in raw_reports:
+        try:
+            text = decode(raw.data, raw.path)
+            extracted.append(ExtractedReport(raw, text, extract(text, reference, raw.path)))
+        except ReportError as error:
+            rejected.append(Rejected(raw.path, str(error)))
+    return ExtractedBatch(extracted, rejected)

@@ -1,0 +1,121 @@
+"""Load reference data and extracted reports into a new DuckDB file's staging tables."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from flows.extract import ExtractedBatch
+
+# Files written in the v1.5 storage format stay readable by the DuckDB 1.5 command-line client.
+DUCKDB_CONFIG = {"storage_compatibility_version": "v1.5.0"}
+
+REFERENCE_TABLES = {
+    "ref_regions": "regions.csv",
+    "ref_segments": "segments.csv",
+    "ref_metrics": "metrics.csv",
+    "ref_quantities": "quantities.csv",
+}
+
+STAGING_SCHEMA = """
+create table stg_reports (
+    report_id varchar primary key, path varchar not null, sha256 varchar not null,
+    size_bytes bigint not null, title varchar, source varchar, report_date date not null,
+    region_code varchar, text varchar not null, loaded_at timestamptz not null
+);
+create table stg_observations (
+    observation_id varchar primary key, report_id varchar not null, region_code varchar not null,
+    segment_code varchar not null, period_code varchar not null, metric_code varchar not null,
+    value double not null, decimals integer not null, unit varchar not null, qualifier varchar,
+    figure_text varchar not null, figure_start integer not null, figure_end integer not null,
+    evidence varchar not null, evidence_start integer not null, evidence_end integer not null
+);
+create table stg_mentions (
+    report_id varchar not null, mention_kind varchar not null, code varchar not null,
+    text varchar not null, mention_start integer not null, mention_end integer not null,
+    evidence varchar not null
+);
+create table stg_set_aside (
+    report_id varchar not null, disposition varchar not null, reason varchar not null,
+    text varchar not null, figure_start integer not null, figure_end integer not null,
+    evidence varchar not null
+);
+"""
+
+
+def new_database(path: Path) -> duckdb.DuckDBPyConnection:
+    """A fresh, empty database file at path, replacing any leftover from an earlier run."""
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), config=DUCKDB_CONFIG)
+
+
+def previous_load_times(warehouse_path: Path) -> dict[str, datetime]:
+    """When each report (by content hash) was first loaded, from the published warehouse."""
+    if not warehouse_path.exists():
+        return {}
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        if not con.execute("select 1 from duckdb_tables() where table_name = 'stg_reports'").fetchone():
+            return {}
+        return dict(con.execute("select sha256, loaded_at from stg_reports").fetchall())
+
+
+def load_staging(
+    batch: ExtractedBatch, build_path: Path, reference_dir: Path, warehouse_path: Path
+) -> dict[str, int]:
+    """Create the build database with reference and staging tables; returns rows per table."""
+    loaded_at = previous_load_times(warehouse_path)
+    now = datetime.now(UTC)
+    reports, observations, mentions, set_aside = [], [], [], []
+    for report in batch.reports:
+        raw, extraction = report.raw, report.extraction
+        reports.append({
+            "report_id": raw.report_id, "path": raw.path, "sha256": raw.sha256,
+            "size_bytes": raw.size_bytes, "title": extraction.title, "source": extraction.source,
+            "report_date": extraction.report_date, "region_code": extraction.region_code,
+            "text": report.text, "loaded_at": loaded_at.get(raw.sha256, now),
+        })
+        for obs in extraction.observations:
+            row = dataclasses.asdict(obs)
+            row.pop("quantity_kind")
+            observations.append({
+                "observation_id": f"{raw.report_id}:{obs.figure_start}", "report_id": raw.report_id,
+                **row,
+            })
+        mentions += [
+            {"report_id": raw.report_id, "mention_kind": m.mention_kind, "code": m.code,
+             "text": m.text, "mention_start": m.start, "mention_end": m.end, "evidence": m.evidence}
+            for m in extraction.mentions
+        ]
+        set_aside += [
+            {"report_id": raw.report_id, "disposition": s.disposition, "reason": s.reason,
+             "text": s.text, "figure_start": s.start, "figure_end": s.end, "evidence": s.evidence}
+            for s in extraction.set_aside
+        ]
+    with new_database(build_path) as con:
+        for table, filename in REFERENCE_TABLES.items():
+            con.execute(
+                f"create table {table} as select * from read_csv(?, all_varchar = true)",
+                [str(reference_dir / filename)],
+            )
+        con.execute(STAGING_SCHEMA)
+        for table, rows in (
+            ("stg_reports", reports), ("stg_observations", observations),
+            ("stg_mentions", mentions), ("stg_set_aside", set_aside),
+        ):
+            _insert(con, table, rows)
+        tables = [*REFERENCE_TABLES, "stg_reports", "stg_observations", "stg_mentions", "stg_set_aside"]
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Bulk insert through a DataFrame, matching columns by name."""
+    if not rows:
+        return
+    frame = pd.DataFrame(rows)  # noqa: F841 - read by DuckDB's replacement scan below
+    con.execute(f"insert into {table} by name select * from frame")
