@@ -55,3 +55,20 @@ def load_settings() -> Settings:
         expectations_dir=_path("RETAIL_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"),
         reference_dir=_path("RETAIL_REFERENCE_DIR", PROJECT_ROOT / "data" / "reference"),
     )
+
+
+def tool_environment() -> dict[str, str]:
+    """Defaults for Prefect and GX: state kept in the project, no telemetry, a patient server start."""
+    return {
+        "PREFECT_HOME": str(PROJECT_ROOT / ".prefect"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+        "GX_ANALYTICS_ENABLED": "false",
+    }
+
+
+def apply_tool_environment() -> None:
+    """Set the tool defaults in this process unless the user has set them; call before importing."""
+    for name, value in tool_environment().items():
+        os.environ.setdefault(name, value)

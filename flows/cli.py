@@ -1,0 +1,166 @@
+"""The retail-etl command: run the pipeline, query the warehouse, find the docs, schedule runs.
+
+Only `run` and `serve` import Prefect (and, through the flow, GX); `query` and `docs` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import json
+import sys
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from flows.settings import Settings, apply_tool_environment, load_settings
+
+DEFAULT_CRON = "0 6 * * *"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    settings = load_settings().with_overrides(
+        raw_dir=getattr(args, "raw_dir", None),
+        warehouse_path=args.warehouse,
+        docs_dir=getattr(args, "docs_dir", None),
+    )
+    return args.command(args, settings)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="retail-etl", description=__doc__.splitlines()[0])
+    parser.add_argument("--warehouse", type=Path, help="the DuckDB file (default: $RETAIL_WAREHOUSE)")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the pipeline once on the reports in the raw folder")
+    run.add_argument("--raw-dir", type=Path, help="folder of report files (default: data/raw)")
+    run.add_argument("--docs-dir", type=Path, help="where to build the data docs site")
+    run.set_defaults(command=run_command)
+
+    query = commands.add_parser("query", help="run SQL on the warehouse (read-only)")
+    query.add_argument("sql", help="the SQL to run, e.g. \"select * from v_facts limit 5\"")
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument("--max-rows", type=int, default=200, help="rows shown in table format")
+    query.add_argument("--write", action="store_true", help="open the warehouse for writing")
+    query.set_defaults(command=query_command)
+
+    docs = commands.add_parser("docs", help="say where the data docs are, or serve them")
+    docs.add_argument("--docs-dir", type=Path, help="the data docs folder")
+    docs.add_argument("--serve", action="store_true", help="serve them on http://127.0.0.1:PORT")
+    docs.add_argument("--port", type=int, default=8000)
+    docs.set_defaults(command=docs_command)
+
+    serve = commands.add_parser("serve", help="register the flow on a Prefect server with a schedule")
+    serve.add_argument("--cron", default=DEFAULT_CRON, help=f"schedule (default: daily, {DEFAULT_CRON!r})")
+    serve.add_argument("--interval", type=int, help="run every N seconds instead of the cron schedule")
+    serve.add_argument("--name", default="scheduled", help="deployment name")
+    serve.add_argument("--raw-dir", type=Path, help="folder of report files (default: data/raw)")
+    serve.set_defaults(command=serve_command)
+    return parser
+
+
+def run_command(args: argparse.Namespace, settings: Settings) -> int:
+    apply_tool_environment()
+    from flows.pipeline import retail_warehouse
+
+    state = retail_warehouse(
+        raw_dir=str(settings.raw_dir),
+        warehouse=str(settings.warehouse_path),
+        docs_dir=str(settings.docs_dir),
+        return_state=True,
+    )
+    summary = state.result(raise_on_failure=False)
+    if isinstance(summary, BaseException):
+        print(f"error: the run failed: {summary}", file=sys.stderr)
+        return 1
+    print("\n".join(summary.lines()))
+    return 0 if summary.success else 1
+
+
+def query_command(args: argparse.Namespace, settings: Settings) -> int:
+    import duckdb
+
+    path = settings.warehouse_path
+    if not path.exists():
+        print(f"error: no warehouse at {path}; run `make run` first", file=sys.stderr)
+        return 1
+    try:
+        with duckdb.connect(str(path), read_only=not args.write) as con:
+            relation = con.sql(args.sql)
+            if relation is None:  # a statement without a result, e.g. with --write
+                return 0
+            if args.format == "table":
+                relation.show(max_rows=args.max_rows, max_width=10_000)
+                return 0
+            columns, rows = relation.columns, relation.fetchall()
+    except duckdb.Error as error:
+        print(f"error: {path}: {str(error).splitlines()[0]}", file=sys.stderr)
+        return 1
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        json.dump([dict(zip(columns, row, strict=True)) for row in rows], sys.stdout,
+                  default=_json_value, ensure_ascii=False, indent=2)
+        print()
+    return 0
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return str(value)
+
+
+def docs_command(args: argparse.Namespace, settings: Settings) -> int:
+    index = settings.docs_index
+    if not index.exists():
+        print(f"error: no data docs at {index}; run `make run` first", file=sys.stderr)
+        return 1
+    print(index)
+    if args.serve:
+        import functools
+        import http.server
+
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(settings.docs_dir))
+        with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+            print(f"serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+            with contextlib.suppress(KeyboardInterrupt):
+                server.serve_forever()
+    return 0
+
+
+def serve_command(args: argparse.Namespace, settings: Settings) -> int:
+    apply_tool_environment()
+    import os
+
+    if not os.environ.get("PREFECT_API_URL"):
+        print(
+            "error: schedules need a running Prefect server: start one with `make server`, then "
+            "set PREFECT_API_URL=http://127.0.0.1:4200/api",
+            file=sys.stderr,
+        )
+        return 1
+    from flows.pipeline import retail_warehouse
+
+    schedule = {"interval": args.interval} if args.interval else {"cron": args.cron}
+    retail_warehouse.serve(
+        name=args.name,
+        parameters={
+            "raw_dir": str(settings.raw_dir),
+            "warehouse": str(settings.warehouse_path),
+            "docs_dir": str(settings.docs_dir),
+        },
+        **schedule,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""The Prefect flow: one task per step, each a call into a plain function in flows/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
+from prefect.states import Completed, Failed, State
+
+from flows.discover import RawReport, find_reports
+from flows.extract import ExtractedBatch, extract_reports
+from flows.publish import publish
+from flows.reference import Reference
+from flows.settings import load_settings
+from flows.staging import load_staging
+from flows.summary import RunSummary
+from flows.transform import run_models
+from flows.validate import ValidationSummary, build_data_docs, validate_warehouse
+
+
+@task(cache_policy=NONE)
+def find_raw_reports(raw_dir: Path) -> list[RawReport]:
+    reports = find_reports(raw_dir)
+    get_run_logger().info("found %d report files in %s", len(reports), raw_dir)
+    return reports
+
+
+@task(cache_policy=NONE)
+def extract(reports: list[RawReport], reference_dir: Path) -> ExtractedBatch:
+    batch = extract_reports(reports, Reference(reference_dir))
+    logger = get_run_logger()
+    logger.info("extracted %d observations from %d reports", batch.observation_count, len(batch.reports))
+    for rejected in batch.rejected:
+        logger.warning("rejected %s", rejected.reason)
+    return batch
+
+
+@task(cache_policy=NONE)
+def load(batch: ExtractedBatch, build_path: Path, reference_dir: Path, warehouse_path: Path) -> dict:
+    counts = load_staging(batch, build_path, reference_dir, warehouse_path)
+    get_run_logger().info("loaded staging tables into %s: %s", build_path, counts)
+    return counts
+
+
+@task(cache_policy=NONE)
+def transform(build_path: Path, sql_dir: Path) -> dict[str, int]:
+    counts = run_models(build_path, sql_dir)
+    get_run_logger().info("built %d models: %s", len(counts), counts)
+    return counts
+
+
+@task(cache_policy=NONE)
+def validate(build_path: Path, expectations_dir: Path, gx_dir: Path) -> ValidationSummary:
+    result = validate_warehouse(build_path, expectations_dir, gx_dir)
+    logger = get_run_logger()
+    logger.info("checks: %d passed, %d failed", result.checks_passed, result.checks_failed)
+    for failure in result.failures:
+        logger.warning("failed check: %s", failure)
+    return result
+
+
+@task(cache_policy=NONE, retries=2, retry_delay_seconds=1)
+def publish_build(build_path: Path, warehouse_path: Path) -> Path:
+    published = publish(build_path, warehouse_path)
+    get_run_logger().info("published %s", published)
+    return published
+
+
+@task(cache_policy=NONE)
+def build_docs(gx_dir: Path, docs_dir: Path) -> Path:
+    index = build_data_docs(gx_dir, docs_dir)
+    get_run_logger().info("data docs at %s", index)
+    return index
+
+
+@flow(name="retail-warehouse")
+def retail_warehouse(
+    raw_dir: str | None = None, warehouse: str | None = None, docs_dir: str | None = None
+) -> State:
+    """Extract every report in raw_dir, build and check the star schema, publish it if it passes."""
+    settings = load_settings().with_overrides(raw_dir=raw_dir, warehouse_path=warehouse, docs_dir=docs_dir)
+    reports = find_raw_reports(settings.raw_dir)
+    batch = extract(reports, settings.reference_dir)
+    load(batch, settings.build_path, settings.reference_dir, settings.warehouse_path)
+    model_rows = transform(settings.build_path, settings.sql_dir)
+    checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
+    publishable = checks.success and not batch.rejected
+    if publishable:
+        publish_build(settings.build_path, settings.warehouse_path)
+    docs_index = build_docs(settings.gx_dir, settings.docs_dir)
+    summary = RunSummary(
+        reports_read=len(reports),
+        rejected=[r.reason for r in batch.rejected],
+        observations_loaded=batch.observation_count,
+        facts_built=model_rows.get("fact_retail", 0),
+        checks_passed=checks.checks_passed,
+        checks_failed=checks.checks_failed,
+        failures=checks.failures,
+        published=publishable,
+        warehouse_path=settings.warehouse_path,
+        build_path=settings.build_path,
+        docs_index=docs_index,
+    )
+    if not publishable:
+        problems = len(batch.rejected) + checks.checks_failed
+        return Failed(message=f"not published: {problems} problem(s)", data=summary)
+    return Completed(message="published", data=summary)

@@ -1,0 +1,46 @@
+"""What a run did, in a form both the flow's logs and the command line can print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    reports_read: int
+    rejected: list[str]  # one line per rejected file: "<path>: <reason>"
+    observations_loaded: int
+    facts_built: int
+    checks_passed: int
+    checks_failed: int
+    failures: list[str] = field(default_factory=list)
+    published: bool = False
+    warehouse_path: Path | None = None
+    build_path: Path | None = None
+    docs_index: Path | None = None
+
+    @property
+    def success(self) -> bool:
+        return self.published and not self.rejected
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"reports read:        {self.reports_read}",
+            f"reports rejected:    {len(self.rejected)}",
+            f"observations loaded: {self.observations_loaded}",
+            f"facts published:     {self.facts_built if self.published else 0}",
+            f"checks passed:       {self.checks_passed}",
+            f"checks failed:       {self.checks_failed}",
+        ]
+        lines += [f"error: {line}" for line in self.rejected]
+        lines += [f"failed check: {line}" for line in self.failures]
+        if self.published:
+            lines.append(f"warehouse:           {self.warehouse_path}")
+        else:
+            lines.append(f"NOT published; the warehouse at {self.warehouse_path} is unchanged")
+            if self.build_path and self.build_path.exists():
+                lines.append(f"rejected build kept for inspection: {self.build_path}")
+        if self.docs_index:
+            lines.append(f"data docs:           {self.docs_index}")
+        return lines
