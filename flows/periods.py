@@ -77,6 +77,11 @@ _PHRASES: list[tuple[str, tuple[int, int]]] = [
     (r"fourth\s+quarter|\bQ4\b", (10, 12)),
 ]
 PERIOD_PATTERNS = [(re.compile(rf"(?:{p}){_YEAR_SUFFIX}", re.I), months) for p, months in _PHRASES]
+FULL_YEAR = re.compile(
+    r"\b(?:in|for|during|throughout)\s+(?:the\s+(?:whole|full)\s+year\s+(?:of\s+)?)?"
+    r"(?P<year>(?:19|20)\d{2})\b(?!\s*-)",
+    re.I,
+)
 MONTH_RANGE = re.compile(
     r"\bjanuary\s*(?:to|-|–|through)\s*" + _MONTH + r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?",
     re.I,
@@ -95,6 +100,11 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
         last = MONTHS[m.group("month").lower()]
         year = int(m.group("year")) if m.group("year") else None
         found.append(PeriodPhrase((1, last), year, False, m.start() + offset, m.end() + offset))
+    for m in FULL_YEAR.finditer(text):
+        start, end = m.start() + offset, m.end() + offset
+        # "the first half of 2024" already names its year; "in 2024" alone is the full year
+        if not any(p.start <= end and start <= p.end for p in found):
+            found.append(PeriodPhrase((1, 12), int(m.group("year")), False, start, end))
     return sorted(found, key=lambda p: p.start)
 
 

@@ -26,6 +26,7 @@ FURNITURE = re.compile(
 )
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"”’']?\s+(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])")
 CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+[-–—]+\s+|，|；")
+PARAGRAPH = re.compile(r'(?:[^\n]|\n(?![ \t]*\n)(?<![.!?。！？)”"\n]\n))+')
 BYLINE = re.compile(r"^(?P<source>[^()\n]{3,80}?)\s*\((?:reporter|by)\b[^)]*\)\s*news:", re.I)
 
 
@@ -44,9 +45,10 @@ def decode(data: bytes, name: str) -> str:
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Non-empty lines of the text, stripped, with their offsets."""
+    """Paragraphs with their offsets: a line break ends one after closing punctuation or before a
+    blank line; other line breaks are hard wraps inside a paragraph."""
     spans = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in PARAGRAPH.finditer(text):
         raw = match.group()
         stripped = raw.strip()
         if stripped:

@@ -262,7 +262,12 @@ def _run_suite(
     from great_expectations.core.run_identifier import RunIdentifier
 
     suite = context.suites.add_or_update(suite)  # the file is the source of truth each run
-    datasource = context.data_sources.add_or_update_pandas(DATASOURCE_NAME)
+    # add_or_update_pandas would recreate the assets with new ids, orphaning stored definitions.
+    datasource = (
+        context.data_sources.get(DATASOURCE_NAME)
+        if DATASOURCE_NAME in context.data_sources.all()
+        else context.data_sources.add_pandas(DATASOURCE_NAME)
+    )
     asset_names = {asset.name for asset in datasource.assets}
     asset = (
         datasource.get_asset(dataset)

@@ -1,0 +1,111 @@
+"""The star schema built from the bundled reference report."""
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.transform import models
+from tests.conftest import build_database
+
+
+@pytest.fixture
+def con(reference_warehouse):
+    with duckdb.connect(str(reference_warehouse), read_only=True) as connection:
+        yield connection
+
+
+def scalar(con, sql: str, *params):
+    return con.execute(sql, list(params)).fetchone()[0]
+
+
+def test_models_run_in_layer_order():
+    names = [p.stem for p in models(Path(__file__).parent.parent / "sql")]
+    layers = [name.split("_")[0] for name in names]
+    assert layers == sorted(layers, key=["dim", "fact", "v", "chk"].index)
+    assert {"dim_region", "dim_segment", "dim_period", "dim_metric", "dim_report", "fact_retail"} <= set(names)
+
+
+def test_dimensions(con):
+    assert scalar(con, "select count(*) from dim_region where level = 'province'") == 34
+    assert scalar(con, "select region_name from dim_region where level = 'nation'") == "China"
+    assert scalar(con, "select path from dim_segment where segment_code = 'rural_services'") == (
+        "online retail (total) > rural > rural services"
+    )
+    assert scalar(con, "select parent_code from dim_segment where segment_code = 'physical'") == "total"
+    assert con.execute(
+        "select period_kind, start_date, end_date from dim_period where period_code = '2024-H1'"
+    ).fetchone() == ("half", date(2024, 1, 1), date(2024, 6, 30))
+    assert scalar(con, "select unit from dim_metric where metric_code = 'sessions_count'") == "sessions"
+    assert con.execute("select report_date, observation_count from dim_report").fetchall() == [
+        (date(2024, 7, 19), 15)
+    ]
+
+
+def test_fact_counts_and_grain(con):
+    assert con.execute(
+        "select is_derived, count(*) from fact_retail group by all order by all"
+    ).fetchall() == [(False, 15), (True, 4)]
+    assert scalar(
+        con,
+        "select count(*) from (select distinct report_id, region_code, segment_code, period_code, "
+        "metric_code from fact_retail)",
+    ) == 19
+
+
+def test_derived_national_growth_from_each_gap(con):
+    derived = con.execute(
+        "select segment, value from v_facts where region = 'China' and is_derived order by segment"
+    ).fetchall()
+    assert derived == [("physical goods", 9.0), ("rural", 14.2), ("services", 16.4)]
+    derivation = scalar(con, "select derivation from v_facts where region = 'China' and segment = 'services'")
+    assert derivation.startswith("22.0 − 5.6 = 16.4")
+
+
+def test_derived_prior_year_share(con):
+    assert con.execute(
+        "select period, value, is_derived from v_facts where metric_code = 'share_pct' order by period"
+    ).fetchall() == [("2023-H1", 45.3, True), ("2024-H1", 47.0, False)]
+
+
+def test_audit_views_are_empty_for_the_reference_report(con):
+    audits = [r[0] for r in con.execute("select view_name from duckdb_views() where view_name like 'chk_%'").fetchall()]
+    assert len(audits) == 4
+    for audit in audits:
+        assert scalar(con, f"select count(*) from {audit}") == 0, audit
+
+
+def test_growth_vs_national_view(con):
+    assert con.execute(
+        "select segment, regional_growth_pct, national_growth_pct, stated_gap_pp from v_growth_vs_national "
+        "where national_growth_pct is not null order by segment"
+    ).fetchall() == [("physical goods", 12.0, 9.0, 3.0), ("rural", 20.0, 14.2, 5.8), ("services", 22.0, 16.4, 5.6)]
+
+
+INCONSISTENT = """SITE › News
+
+Gansu online retail in the first half
+
+As released on July 20, 2025, online retail sales in Gansu grew 30 percent year on year in the first half
+of this year. Online retail sales of physical goods in Gansu grew 12 percent, 3 percentage points higher than
+the national average. Service-oriented online retail sales in Gansu increased by 20 percent.
+China's online retail sales of physical goods grew 5.5 percent in the first half of this year.
+"""
+
+
+def test_audits_catch_an_inconsistent_report(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "gansu.txt").write_text(INCONSISTENT, encoding="utf-8")
+    with duckdb.connect(str(build_database(raw, tmp_path / "w.duckdb")), read_only=True) as con:
+        # 12 - 5.5 = 6.5, not 3 (even allowing for rounding)
+        assert con.execute(
+            "select segment_code, stated_gap_pp, computed_gap_pp from chk_gap_consistency"
+        ).fetchall() == [("physical", 3.0, 6.5)]
+        # total growth of 30 lies outside its parts' 12 and 20
+        assert con.execute("select segment_code, growth_pct from chk_total_within_parts").fetchall() == [
+            ("total", 30.0)
+        ]
+        # the national figure is stated, so none is derived from the gap
+        assert scalar(con, "select count(*) from fact_retail where is_derived") == 0
