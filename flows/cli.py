@@ -22,11 +22,7 @@ DEFAULT_CRON = "0 6 * * *"
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    settings = load_settings().with_overrides(
-        raw_dir=getattr(args, "raw_dir", None),
-        warehouse_path=args.warehouse,
-        docs_dir=getattr(args, "docs_dir", None),
-    )
+    settings = load_settings(getattr(args, "raw_dir", None), args.warehouse, getattr(args, "docs_dir", None))
     return args.command(args, settings)
 
 
@@ -41,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     run.set_defaults(command=run_command)
 
     query = commands.add_parser("query", help="run SQL on the warehouse (read-only)")
-    query.add_argument("sql", help="the SQL to run, e.g. \"select * from v_facts limit 5\"")
+    query.add_argument("sql", help='the SQL to run, e.g. "select * from v_facts limit 5"')
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.add_argument("--max-rows", type=int, default=200, help="rows shown in table format")
     query.add_argument("--write", action="store_true", help="open the warehouse for writing")
@@ -104,8 +100,13 @@ def query_command(args: argparse.Namespace, settings: Settings) -> int:
         writer.writerow(columns)
         writer.writerows(rows)
     else:
-        json.dump([dict(zip(columns, row, strict=True)) for row in rows], sys.stdout,
-                  default=_json_value, ensure_ascii=False, indent=2)
+        json.dump(
+            [dict(zip(columns, row, strict=True)) for row in rows],
+            sys.stdout,
+            default=_json_value,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
     return 0
 

@@ -14,8 +14,7 @@ from flows.reference import Match, Reference
 from flows.text import Layout, ReportError, Span, clauses, decode, layout, sentences
 
 NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])")
-SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6,
-          "thousand": 1e3}
+SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3}
 _SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|b|m)\b)?"
 UNIT_AFTER = [
     ("points", re.compile(r"\s*(?:percentage|pct\.?)\s+points?\b|\s*points?\b", re.I)),
@@ -138,9 +137,7 @@ def extract(text: str, reference: Reference, name: str = "report") -> Extraction
     report_date = _report_date(page, text, name)
     body_sentences = [s for paragraph in page.body for s in sentences(paragraph)]
     main_region = _main_region(body_sentences, reference)
-    default_period = next(
-        (p for s in body_sentences for p in find_periods(s.text, s.start)), None
-    )
+    default_period = next((p for s in body_sentences for p in find_periods(s.text, s.start)), None)
     extractor = _SentenceExtractor(reference, report_date, main_region, default_period)
     for sentence in body_sentences:
         extractor.read(sentence)
@@ -180,7 +177,7 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
     quantities = []
     for m in NUMBER.finditer(text):
         number = float(m.group("num").replace(",", ""))
-        before, after = text[: m.start()], text[m.end():]
+        before, after = text[: m.start()], text[m.end() :]
         kind, end, scale = "bare", m.end(), 1.0
         for unit_kind, pattern in UNIT_AFTER:
             if unit := pattern.match(after):
@@ -194,7 +191,7 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
         noun = None
         if kind in ("bare", "count"):
             nouns = reference.count_phrase_matcher.find(text[end:], end)
-            if nouns and not text[end: nouns[0].start].strip():
+            if nouns and not text[end : nouns[0].start].strip():
                 noun, kind, end = nouns[0], "count", nouns[0].end
         qualifier = QUALIFIER.search(text[:start])
         quantities.append(
@@ -229,8 +226,11 @@ class _SentenceExtractor:
     def read(self, sentence: Span) -> None:
         ref = self.reference
         segments = ref.segment_matcher.find(sentence.text, sentence.start)
-        regions = [r for r in ref.region_matcher.find(sentence.text, sentence.start)
-                   if not AFTER_THAN.search(sentence.text[: r.start - sentence.start])]
+        regions = [
+            r
+            for r in ref.region_matcher.find(sentence.text, sentence.start)
+            if not AFTER_THAN.search(sentence.text[: r.start - sentence.start])
+        ]
         self._record_mentions(sentence, segments, regions)
         not_figures = self._date_spans(sentence)
         previous: Observation | None = None
@@ -252,20 +252,23 @@ class _SentenceExtractor:
     def _record_mentions(self, sentence: Span, segments: list[Match], regions: list[Match]):
         for match in segments:
             if self.reference.segment_kind(match.code) == "category":
-                self.mentions.append(Mention("segment", match.code, match.text, match.start,
-                                             match.end, sentence.text))
+                self.mentions.append(
+                    Mention("segment", match.code, match.text, match.start, match.end, sentence.text)
+                )
         for match in regions:
             if self.reference.region_level(match.code) not in ("nation", "province"):
-                self.mentions.append(Mention("region", match.code, match.text, match.start,
-                                             match.end, sentence.text))
+                self.mentions.append(
+                    Mention("region", match.code, match.text, match.start, match.end, sentence.text)
+                )
 
     def _aside(self, sentence: Span, quantity: Quantity, disposition: str, reason: str) -> None:
-        self.set_aside.append(SetAside(disposition, reason, quantity.text, quantity.start,
-                                       quantity.end, sentence.text))
+        self.set_aside.append(
+            SetAside(disposition, reason, quantity.text, quantity.start, quantity.end, sentence.text)
+        )
 
     def _observe(self, sentence, clause, quantity, segments, regions, previous):
         before = clause.text[: quantity.start - clause.start][-CUE_WINDOW:]
-        after = clause.text[quantity.end - clause.start:][:CUE_WINDOW]
+        after = clause.text[quantity.end - clause.start :][:CUE_WINDOW]
         metric, value = self._measure(sentence, clause, quantity, before, after, segments, previous)
         if metric is None:
             return None
@@ -339,8 +342,7 @@ class _SentenceExtractor:
 
     def _counted(self, clause: Span, quantity: Quantity) -> str | None:
         """What a count counts: a counted-thing phrase in its clause, nearest first."""
-        phrases = [m for m in self.reference.count_phrase_matcher.find(clause.text, clause.start)
-                   if m.code]
+        phrases = [m for m in self.reference.count_phrase_matcher.find(clause.text, clause.start) if m.code]
         return min(phrases, key=lambda m: _distance(m, quantity)).code if phrases else None
 
     def _growth_metric(self, clause: Span, segments: list[Match], previous) -> str:
@@ -366,8 +368,7 @@ class _SentenceExtractor:
             return "total"
         else:
             return None
-        scopes = [m.code for m in named
-                  if ref.segment_kind(m.code) == "scope" and m.start < quantity.start]
+        scopes = [m.code for m in named if ref.segment_kind(m.code) == "scope" and m.start < quantity.start]
         for scope in reversed(scopes):
             if (scope, base) in ref.scoped_segments:
                 return ref.scoped_segments[(scope, base)]

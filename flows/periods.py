@@ -14,9 +14,17 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -64,9 +72,7 @@ class PeriodPhrase:
     end: int
 
 
-_YEAR_SUFFIX = (
-    r"(?:\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d{2})|(?P<this_year>this\s+year)|the\s+year))?"
-)
+_YEAR_SUFFIX = r"(?:\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d{2})|(?P<this_year>this\s+year)|the\s+year))?"
 _PHRASES: list[tuple[str, tuple[int, int]]] = [
     (r"first\s+three\s+quarters|first\s+nine\s+months", (1, 9)),
     (r"first\s+half|first\s+six\s+months|\bH1\b", (1, 6)),
@@ -93,8 +99,9 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
     for pattern, months in PERIOD_PATTERNS:
         for m in pattern.finditer(text):
             year = int(m.group("year")) if m.group("year") else None
-            phrase = PeriodPhrase(months, year, bool(m.group("this_year")), m.start() + offset,
-                                  m.end() + offset)
+            phrase = PeriodPhrase(
+                months, year, bool(m.group("this_year")), m.start() + offset, m.end() + offset
+            )
             found.append(phrase)
     for m in MONTH_RANGE.finditer(text):
         last = MONTHS[m.group("month").lower()]

@@ -79,7 +79,7 @@ def retail_warehouse(
     raw_dir: str | None = None, warehouse: str | None = None, docs_dir: str | None = None
 ) -> State:
     """Extract every report in raw_dir, build and check the star schema, publish it if it passes."""
-    settings = load_settings().with_overrides(raw_dir=raw_dir, warehouse_path=warehouse, docs_dir=docs_dir)
+    settings = load_settings(raw_dir, warehouse, docs_dir)
     reports = find_raw_reports(settings.raw_dir)
     batch = extract(reports, settings.reference_dir)
     load(batch, settings.build_path, settings.reference_dir, settings.warehouse_path)

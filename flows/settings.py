@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _path(env_var: str, default: Path) -> Path:
-    value = os.environ.get(env_var)
+def _path(override: str | Path | None, env_var: str, default: Path) -> Path:
+    """The first of: an explicit override (CLI option, flow parameter), the environment, the default."""
+    value = override or os.environ.get(env_var)
     return Path(value).resolve() if value else default
 
 
@@ -25,10 +26,6 @@ class Settings:
     reference_dir: Path
 
     @property
-    def warehouse_dir(self) -> Path:
-        return self.warehouse_path.parent
-
-    @property
     def build_path(self) -> Path:
         """Where a run builds the next warehouse before it is checked and published."""
         return self.warehouse_path.with_name(self.warehouse_path.name + ".build")
@@ -37,23 +34,25 @@ class Settings:
     def docs_index(self) -> Path:
         return self.docs_dir / "index.html"
 
-    def with_overrides(self, **paths: Path | None) -> Settings:
-        return replace(self, **{k: Path(v).resolve() for k, v in paths.items() if v is not None})
 
-
-def load_settings() -> Settings:
-    """Settings from RETAIL_* environment variables, defaulting to the project's folders."""
-    warehouse_path = _path(
-        "RETAIL_WAREHOUSE", PROJECT_ROOT / "data" / "warehouse" / "retail.duckdb"
+def load_settings(
+    raw_dir: str | Path | None = None,
+    warehouse_path: str | Path | None = None,
+    docs_dir: str | Path | None = None,
+) -> Settings:
+    """Settings from overrides, else RETAIL_* environment variables, else the project's folders.
+    The docs and GX folders sit beside the warehouse file unless set themselves."""
+    warehouse = _path(
+        warehouse_path, "RETAIL_WAREHOUSE", PROJECT_ROOT / "data" / "warehouse" / "retail.duckdb"
     )
     return Settings(
-        raw_dir=_path("RETAIL_RAW_DIR", PROJECT_ROOT / "data" / "raw"),
-        warehouse_path=warehouse_path,
-        docs_dir=_path("RETAIL_DOCS_DIR", warehouse_path.parent / "docs"),
-        gx_dir=_path("RETAIL_GX_DIR", warehouse_path.parent / "gx"),
-        sql_dir=_path("RETAIL_SQL_DIR", PROJECT_ROOT / "sql"),
-        expectations_dir=_path("RETAIL_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"),
-        reference_dir=_path("RETAIL_REFERENCE_DIR", PROJECT_ROOT / "data" / "reference"),
+        raw_dir=_path(raw_dir, "RETAIL_RAW_DIR", PROJECT_ROOT / "data" / "raw"),
+        warehouse_path=warehouse,
+        docs_dir=_path(docs_dir, "RETAIL_DOCS_DIR", warehouse.parent / "docs"),
+        gx_dir=_path(None, "RETAIL_GX_DIR", warehouse.parent / "gx"),
+        sql_dir=_path(None, "RETAIL_SQL_DIR", PROJECT_ROOT / "sql"),
+        expectations_dir=_path(None, "RETAIL_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"),
+        reference_dir=_path(None, "RETAIL_REFERENCE_DIR", PROJECT_ROOT / "data" / "reference"),
     )
 
 

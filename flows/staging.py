@@ -74,27 +74,52 @@ def load_staging(
     reports, observations, mentions, set_aside = [], [], [], []
     for report in batch.reports:
         raw, extraction = report.raw, report.extraction
-        reports.append({
-            "report_id": raw.report_id, "path": raw.path, "sha256": raw.sha256,
-            "size_bytes": raw.size_bytes, "title": extraction.title, "source": extraction.source,
-            "report_date": extraction.report_date, "region_code": extraction.region_code,
-            "text": report.text, "loaded_at": loaded_at.get(raw.sha256, now),
-        })
+        reports.append(
+            {
+                "report_id": raw.report_id,
+                "path": raw.path,
+                "sha256": raw.sha256,
+                "size_bytes": raw.size_bytes,
+                "title": extraction.title,
+                "source": extraction.source,
+                "report_date": extraction.report_date,
+                "region_code": extraction.region_code,
+                "text": report.text,
+                "loaded_at": loaded_at.get(raw.sha256, now),
+            }
+        )
         for obs in extraction.observations:
             row = dataclasses.asdict(obs)
             row.pop("quantity_kind")
-            observations.append({
-                "observation_id": f"{raw.report_id}:{obs.figure_start}", "report_id": raw.report_id,
-                **row,
-            })
+            observations.append(
+                {
+                    "observation_id": f"{raw.report_id}:{obs.figure_start}",
+                    "report_id": raw.report_id,
+                    **row,
+                }
+            )
         mentions += [
-            {"report_id": raw.report_id, "mention_kind": m.mention_kind, "code": m.code,
-             "text": m.text, "mention_start": m.start, "mention_end": m.end, "evidence": m.evidence}
+            {
+                "report_id": raw.report_id,
+                "mention_kind": m.mention_kind,
+                "code": m.code,
+                "text": m.text,
+                "mention_start": m.start,
+                "mention_end": m.end,
+                "evidence": m.evidence,
+            }
             for m in extraction.mentions
         ]
         set_aside += [
-            {"report_id": raw.report_id, "disposition": s.disposition, "reason": s.reason,
-             "text": s.text, "figure_start": s.start, "figure_end": s.end, "evidence": s.evidence}
+            {
+                "report_id": raw.report_id,
+                "disposition": s.disposition,
+                "reason": s.reason,
+                "text": s.text,
+                "figure_start": s.start,
+                "figure_end": s.end,
+                "evidence": s.evidence,
+            }
             for s in extraction.set_aside
         ]
     with new_database(build_path) as con:
@@ -105,8 +130,10 @@ def load_staging(
             )
         con.execute(STAGING_SCHEMA)
         for table, rows in (
-            ("stg_reports", reports), ("stg_observations", observations),
-            ("stg_mentions", mentions), ("stg_set_aside", set_aside),
+            ("stg_reports", reports),
+            ("stg_observations", observations),
+            ("stg_mentions", mentions),
+            ("stg_set_aside", set_aside),
         ):
             _insert(con, table, rows)
         tables = [*REFERENCE_TABLES, "stg_reports", "stg_observations", "stg_mentions", "stg_set_aside"]

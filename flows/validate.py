@@ -236,9 +236,7 @@ def _build_suite(spec: SuiteSpec) -> ExpectationSuite:
         except Exception as err:  # GX raises several unrelated types for a bad config
             raise ValueError(f"{spec.path}: expectation #{i} ({exp['type']}): {err}") from err
     notes = spec.meta.get("notes")
-    return ExpectationSuite(
-        name=spec.name, expectations=expectations, meta=dict(spec.meta), notes=notes
-    )
+    return ExpectationSuite(name=spec.name, expectations=expectations, meta=dict(spec.meta), notes=notes)
 
 
 def _drop_stale_definitions(context: FileDataContext, keep: set[str]) -> None:
@@ -270,9 +268,7 @@ def _run_suite(
     )
     asset_names = {asset.name for asset in datasource.assets}
     asset = (
-        datasource.get_asset(dataset)
-        if dataset in asset_names
-        else datasource.add_dataframe_asset(dataset)
+        datasource.get_asset(dataset) if dataset in asset_names else datasource.add_dataframe_asset(dataset)
     )
     batch_names = {bd.name for bd in asset.batch_definitions}
     batch = (

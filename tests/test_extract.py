@@ -5,7 +5,6 @@ import pytest
 
 from flows.extract import extract, find_quantities
 from flows.text import ReportError, Span
-
 from tests.conftest import CORPUS_DIR, REFERENCE_REPORT
 
 
@@ -77,7 +76,9 @@ def test_declines_and_gaps_below_the_national_average_are_negative(reference):
 
 
 def test_amounts_keep_their_scale_and_qualifier(reference):
-    text = page("In 2024 online retail sales of agricultural products in Yunnan reached about 38.5 billion yuan.")
+    text = page(
+        "In 2024 online retail sales of agricultural products in Yunnan reached about 38.5 billion yuan."
+    )
     (observation,) = extract(text, reference).observations
     assert (observation.metric_code, observation.value, observation.qualifier) == (
         "amount_yuan",

@@ -1,7 +1,6 @@
 import pytest
 
 from flows.text import ReportError, clauses, decode, layout, sentences
-
 from tests.conftest import REFERENCE_REPORT
 
 
@@ -20,7 +19,10 @@ def test_sentences_and_clauses_keep_file_offsets():
     text = "Intro line\n\nSales rose 5 percent, up from 2023. Exports fell 2.5 percent - a drop.\n"
     paragraph = layout(text).body[0]
     parts = sentences(paragraph)
-    assert [s.text for s in parts] == ["Sales rose 5 percent, up from 2023.", "Exports fell 2.5 percent - a drop."]
+    assert [s.text for s in parts] == [
+        "Sales rose 5 percent, up from 2023.",
+        "Exports fell 2.5 percent - a drop.",
+    ]
     for part in parts + clauses(parts[1]):
         assert text[part.start : part.end] == part.text
     assert [c.text for c in clauses(parts[1])] == ["Exports fell 2.5 percent", "a drop."]

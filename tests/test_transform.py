@@ -24,7 +24,9 @@ def test_models_run_in_layer_order():
     names = [p.stem for p in models(Path(__file__).parent.parent / "sql")]
     layers = [name.split("_")[0] for name in names]
     assert layers == sorted(layers, key=["dim", "fact", "v", "chk"].index)
-    assert {"dim_region", "dim_segment", "dim_period", "dim_metric", "dim_report", "fact_retail"} <= set(names)
+    assert {"dim_region", "dim_segment", "dim_period", "dim_metric", "dim_report", "fact_retail"} <= set(
+        names
+    )
 
 
 def test_dimensions(con):
@@ -47,11 +49,14 @@ def test_fact_counts_and_grain(con):
     assert con.execute(
         "select is_derived, count(*) from fact_retail group by all order by all"
     ).fetchall() == [(False, 15), (True, 4)]
-    assert scalar(
-        con,
-        "select count(*) from (select distinct report_id, region_code, segment_code, period_code, "
-        "metric_code from fact_retail)",
-    ) == 19
+    assert (
+        scalar(
+            con,
+            "select count(*) from (select distinct report_id, region_code, segment_code, period_code, "
+            "metric_code from fact_retail)",
+        )
+        == 19
+    )
 
 
 def test_derived_national_growth_from_each_gap(con):
@@ -70,7 +75,10 @@ def test_derived_prior_year_share(con):
 
 
 def test_audit_views_are_empty_for_the_reference_report(con):
-    audits = [r[0] for r in con.execute("select view_name from duckdb_views() where view_name like 'chk_%'").fetchall()]
+    audits = [
+        r[0]
+        for r in con.execute("select view_name from duckdb_views() where view_name like 'chk_%'").fetchall()
+    ]
     assert len(audits) == 4
     for audit in audits:
         assert scalar(con, f"select count(*) from {audit}") == 0, audit
@@ -80,7 +88,11 @@ def test_growth_vs_national_view(con):
     assert con.execute(
         "select segment, regional_growth_pct, national_growth_pct, stated_gap_pp from v_growth_vs_national "
         "where national_growth_pct is not null order by segment"
-    ).fetchall() == [("physical goods", 12.0, 9.0, 3.0), ("rural", 20.0, 14.2, 5.8), ("services", 22.0, 16.4, 5.6)]
+    ).fetchall() == [
+        ("physical goods", 12.0, 9.0, 3.0),
+        ("rural", 20.0, 14.2, 5.8),
+        ("services", 22.0, 16.4, 5.6),
+    ]
 
 
 INCONSISTENT = """SITE › News

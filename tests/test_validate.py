@@ -37,10 +37,8 @@ GOOD_FACTS = [
     ("f04", "650000", "physical", "2024", "share_pct", 80.5, "percent", False, None),
     ("f05", "650000", "physical", "2024", "share_change_pp", -1.5, "pp", False, None),
     ("f06", "650000", "live_streaming", "2024-H1", "viewers_count", 2.5e6, "people", False, None),
-    ("f07", "650000", "live_streaming", "2024-H1", "viewers_yoy_growth_pct", -40.0, "percent",
-     False, None),
-    ("f08", "650000", "live_streaming", "2024-H1", "sessions_count", 12000.0, "sessions", False,
-     None),
+    ("f07", "650000", "live_streaming", "2024-H1", "viewers_yoy_growth_pct", -40.0, "percent", False, None),
+    ("f08", "650000", "live_streaming", "2024-H1", "sessions_count", 12000.0, "sessions", False, None),
     ("f09", "650000", "total", "2024", "amount_yuan", 1.2e11, "yuan", False, None),
 ]
 
@@ -172,12 +170,19 @@ def test_row_condition_limits_a_range_to_its_metrics(tmp_path: Path) -> None:
 def test_row_condition_suffix_family_catches_a_new_counted_thing(tmp_path: Path) -> None:
     facts = [*GOOD_FACTS]
     facts.append(
-        ("f20", "650000", "live_streaming", "2024-H1", "orders_yoy_growth_pct", 1500.0,
-         "percent", False, None)
+        (
+            "f20",
+            "650000",
+            "live_streaming",
+            "2024-H1",
+            "orders_yoy_growth_pct",
+            1500.0,
+            "percent",
+            False,
+            None,
+        )
     )
-    facts.append(
-        ("f21", "650000", "live_streaming", "2024-H1", "orders_count", -3.0, "orders", False, None)
-    )
+    facts.append(("f21", "650000", "live_streaming", "2024-H1", "orders_count", -3.0, "orders", False, None))
     db = make_warehouse(tmp_path / "w.duckdb", facts=facts)
     summary = validate_warehouse(db, SUITES, tmp_path / "gx")
     text = "\n".join(summary.failures)
@@ -285,7 +290,11 @@ def test_build_data_docs_in_another_process_and_prune(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-c", code, str(gx_dir), str(docs_dir)],
-        capture_output=True, text=True, cwd=ROOT, env=env, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     index = Path(done.stdout.strip())
@@ -308,7 +317,11 @@ def test_importing_the_module_does_not_import_gx() -> None:
     code = "import sys, flows.validate; print('great_expectations' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
         check=True,
     )
     assert done.stdout.strip() == "False"

@@ -1,0 +1,75 @@
+"""The retail-etl commands other than `run` (which tests/test_pipeline.py covers)."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from flows.cli import main
+
+
+@pytest.fixture
+def warehouse_args(reference_warehouse):
+    return ["--warehouse", str(reference_warehouse)]
+
+
+def test_query_prints_a_table(warehouse_args, capsys):
+    assert (
+        main([*warehouse_args, "query", "select region, value from v_facts order by value desc limit 1"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "region" in out and "Xinjiang" in out and "500000000" in out
+
+
+def test_query_csv_and_json_for_piping(warehouse_args, capsys):
+    sql = (
+        "select segment, national_growth_pct from v_growth_vs_national "
+        "where national_growth_pct is not null order by 1"
+    )
+    main([*warehouse_args, "query", sql, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["segment"], float(r["national_growth_pct"])) for r in rows] == [
+        ("physical goods", 9.0),
+        ("rural", 14.2),
+        ("services", 16.4),
+    ]
+    main([*warehouse_args, "query", "select report_date, title from dim_report", "--format", "json"])
+    (report,) = json.loads(capsys.readouterr().out)
+    assert report["report_date"] == "2024-07-19"
+
+
+def test_query_is_read_only_by_default(warehouse_args, capsys):
+    assert main([*warehouse_args, "query", "delete from fact_retail"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "read-only" in err and len(err.strip().splitlines()) == 1
+
+
+def test_query_without_a_warehouse_says_how_to_make_one(tmp_path, capsys):
+    assert main(["--warehouse", str(tmp_path / "none.duckdb"), "query", "select 1"]) == 1
+    assert "make run" in capsys.readouterr().err
+
+
+def test_query_imports_neither_prefect_nor_great_expectations(reference_warehouse):
+    code = (
+        "import sys; from flows.cli import main; "
+        f"main(['--warehouse', {str(reference_warehouse)!r}, 'query', 'select 1', '--format', 'csv']); "
+        "heavy = [m for m in ('prefect', 'great_expectations') if m in sys.modules]; "
+        "sys.exit(f'imported {heavy}' if heavy else 0)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_docs_prints_the_index_path(tmp_path, capsys):
+    (tmp_path / "index.html").write_text("<html></html>")
+    assert main(["docs", "--docs-dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "index.html")
+    assert main(["docs", "--docs-dir", str(tmp_path / "missing")]) == 1
+
+
+def test_serve_without_a_server_explains_what_to_start(monkeypatch, capsys):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert main(["serve"]) == 1
+    assert "prefect server" in capsys.readouterr().err.lower()

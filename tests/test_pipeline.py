@@ -1,0 +1,90 @@
+"""End to end: the whole Prefect flow on real files, a real DuckDB file, real GX checks and docs."""
+
+import hashlib
+
+import duckdb
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from flows.cli import main
+from flows.pipeline import retail_warehouse
+
+pytestmark = pytest.mark.e2e
+
+BAD_REPORT = """SITE › News
+
+Online retail in Gansu
+
+As released on October 20, 2025, online retail sales in Gansu Province grew 5000 percent year on year
+in the first three quarters of this year.
+"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefect_server():
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def run(raw_dir, warehouse):
+    state = retail_warehouse(
+        raw_dir=str(raw_dir),
+        warehouse=str(warehouse),
+        docs_dir=str(warehouse.parent / "docs"),
+        return_state=True,
+    )
+    return state, state.result(raise_on_failure=False)
+
+
+def tables(warehouse) -> dict[str, list]:
+    """Every table's rows, sorted, so that two runs can be compared."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        names = [r[0] for r in con.execute("select table_name from duckdb_tables() order by 1").fetchall()]
+        return {name: sorted(con.execute(f"select * from {name}").fetchall(), key=repr) for name in names}
+
+
+def test_flow_publishes_then_reruns_identically_then_holds_back_a_bad_report(raw_dir, tmp_path):
+    warehouse = tmp_path / "warehouse" / "retail.duckdb"
+
+    state, summary = run(raw_dir, warehouse)
+    assert state.is_completed(), summary
+    assert (summary.reports_read, summary.observations_loaded, summary.facts_built) == (1, 15, 19)
+    assert summary.checks_failed == 0 and summary.checks_passed > 0
+    assert summary.docs_index.exists()
+    first = tables(warehouse)
+    assert len(first["fact_retail"]) == 19
+
+    state, summary = run(raw_dir, warehouse)
+    assert state.is_completed()
+    assert tables(warehouse) == first  # no duplicates, nothing changed, loaded_at kept
+
+    before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+    (raw_dir / "gansu_bad.txt").write_text(BAD_REPORT, encoding="utf-8")
+    state, summary = run(raw_dir, warehouse)
+    assert state.is_failed()
+    assert not summary.published
+    assert any("fact_retail" in failure and "value" in failure for failure in summary.failures), (
+        summary.failures
+    )
+    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
+    assert tables(warehouse) == first
+    assert "NOT published" in "\n".join(summary.lines())
+    # the docs show the failed validation too
+    assert "fact_retail" in summary.docs_index.read_text(encoding="utf-8")
+
+
+def test_run_command_prints_the_summary(raw_dir, tmp_path, capsys):
+    warehouse = tmp_path / "retail.duckdb"
+    assert main(["--warehouse", str(warehouse), "run", "--raw-dir", str(raw_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "observations loaded: 15" in out and "facts published:     19" in out
+    assert "data docs:" in out
+
+
+def test_run_command_rejects_an_undecodable_file_with_one_line(raw_dir, tmp_path, capsys):
+    warehouse = tmp_path / "retail.duckdb"
+    (raw_dir / "broken.txt").write_bytes(b"\xff\xfe\x00binary")
+    assert main(["--warehouse", str(warehouse), "run", "--raw-dir", str(raw_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "error: broken.txt: binary file, not report text" in out
+    assert not warehouse.exists()
