@@ -158,6 +158,7 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
             "warehouse": str(settings.warehouse_path),
             "docs_dir": str(settings.docs_dir),
         },
+        limit=1,  # never two scheduled runs at once
         **schedule,
     )
     return 0

@@ -10,9 +10,10 @@ from prefect.states import Completed, Failed, State
 
 from flows.discover import RawReport, find_reports
 from flows.extract import ExtractedBatch, extract_reports
+from flows.lock import RunLockedError, acquire_run_lock
 from flows.publish import publish
 from flows.reference import Reference
-from flows.settings import load_settings
+from flows.settings import Settings, load_settings
 from flows.staging import load_staging
 from flows.summary import RunSummary
 from flows.transform import run_models
@@ -80,6 +81,16 @@ def retail_warehouse(
 ) -> State:
     """Extract every report in raw_dir, build and check the star schema, publish it if it passes."""
     settings = load_settings(raw_dir, warehouse, docs_dir)
+    try:
+        lock = acquire_run_lock(settings.warehouse_path)
+    except RunLockedError as error:
+        return Failed(message=str(error))
+    with lock:
+        return _build_check_publish(settings)
+
+
+def _build_check_publish(settings: Settings) -> State:
+    """The steps of a run, under the run lock."""
     reports = find_raw_reports(settings.raw_dir)
     batch = extract(reports, settings.reference_dir)
     load(batch, settings.build_path, settings.reference_dir, settings.warehouse_path)

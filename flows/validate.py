@@ -31,6 +31,7 @@ BATCH_DEFINITION_NAME = "whole_table"
 DOCS_SITE_NAME = "warehouse_docs"
 RUN_NAME = "warehouse"
 SAMPLE_VALUES = 3
+SAMPLE_CHARS = 400
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # kwargs that only steer GX, not the check itself: left out of failure lines.
@@ -59,6 +60,10 @@ class SuiteResult:
     failed: int
     failures: tuple[str, ...] = ()
 
+    @property
+    def label(self) -> str:
+        return self.suite if self.suite == self.dataset else f"{self.suite} [{self.dataset}]"
+
 
 @dataclass(frozen=True)
 class ValidationSummary:
@@ -81,7 +86,7 @@ class ValidationSummary:
 
     @property
     def failures(self) -> list[str]:
-        return [f"{s.suite} [{s.dataset}]: {line}" for s in self.suites for line in s.failures]
+        return [f"{s.label}: {line}" for s in self.suites for line in s.failures]
 
     def describe(self) -> str:
         """A short multi-line report for logs."""
@@ -323,14 +328,21 @@ def _describe_failure(result: Any, frame: pd.DataFrame) -> str:
     if "unexpected_count" in found:
         samples = list(dict.fromkeys(_plain(v) for v in found.get("partial_unexpected_list") or []))
         line = f"{head}: {found['unexpected_count']} of {found.get('element_count')} rows unexpected"
-        return line + (f", e.g. {', '.join(samples[:SAMPLE_VALUES])}" if samples else "")
+        return line + _examples(samples)
     if "observed_value" in found:
         line = f"{head}: observed {_plain(found['observed_value'])}"
         if config.type == "expect_table_row_count_to_equal" and config.kwargs.get("value") == 0:
             rows = frame.head(SAMPLE_VALUES).to_dict("records")  # an audit view's bad rows
-            line += f", e.g. {', '.join(_plain(row) for row in rows)}" if rows else ""
+            line += _examples([_plain({k: v for k, v in r.items() if v is not None}) for r in rows])
         return line
     return head
+
+
+def _examples(samples: list[str]) -> str:
+    text = ", ".join(samples[:SAMPLE_VALUES])
+    if len(text) > SAMPLE_CHARS:
+        text = text[: SAMPLE_CHARS - 3] + "..."
+    return f", e.g. {text}" if text else ""
 
 
 def _exception_messages(info: Any) -> list[str]:

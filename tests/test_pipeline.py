@@ -88,3 +88,13 @@ def test_run_command_rejects_an_undecodable_file_with_one_line(raw_dir, tmp_path
     out = capsys.readouterr().out
     assert "error: broken.txt: binary file, not report text" in out
     assert not warehouse.exists()
+
+
+def test_run_command_exits_clearly_while_another_run_holds_the_lock(raw_dir, tmp_path, capsys):
+    from flows.lock import acquire_run_lock
+
+    warehouse = tmp_path / "retail.duckdb"
+    with acquire_run_lock(warehouse):
+        assert main(["--warehouse", str(warehouse), "run", "--raw-dir", str(raw_dir)]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "another run is writing this warehouse" in errors[0]

@@ -244,6 +244,27 @@ def test_bad_suite_files_are_rejected(tmp_path: Path) -> None:
         validate_warehouse(db, suites, tmp_path / "gx")
 
 
+def test_a_broken_row_condition_fails_loudly(tmp_path: Path) -> None:
+    db = make_warehouse(tmp_path / "w.duckdb")
+    suites = tmp_path / "expectations"
+    suites.mkdir()
+    condition = {"type": "pass_through", "pass_through_filter": "metrc_code == 'share_pct'"}
+    spec = {
+        "name": "typo_in_condition",
+        "meta": {"dataset": "fact_retail"},
+        "expectations": [
+            {
+                "type": "expect_column_values_to_be_between",
+                "kwargs": {"column": "value", "min_value": 0, "row_condition": condition},
+            }
+        ],
+    }
+    (suites / "typo.json").write_text(json.dumps(spec))
+    summary = validate_warehouse(db, suites, tmp_path / "gx")
+    assert not summary.success
+    assert "error:" in summary.failures[0] and "metrc_code" in summary.failures[0]
+
+
 def test_missing_dataset_is_a_failed_suite(tmp_path: Path) -> None:
     db = make_warehouse(tmp_path / "w.duckdb")
     suites = tmp_path / "expectations"
