@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from flows.settings import Settings, apply_tool_environment, load_settings
+from flows.summary import RunSummary
 
 DEFAULT_CRON = "0 6 * * *"
 
@@ -69,8 +70,8 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         return_state=True,
     )
     summary = state.result(raise_on_failure=False)
-    if isinstance(summary, BaseException):
-        print(f"error: the run failed: {summary}", file=sys.stderr)
+    if not isinstance(summary, RunSummary):  # the run stopped before it had a summary
+        print(f"error: {state.message}", file=sys.stderr)
         return 1
     print("\n".join(summary.lines()))
     return 0 if summary.success else 1
