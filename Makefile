@@ -13,7 +13,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 export GX_ANALYTICS_ENABLED ?= false
 
-.PHONY: run test lint server setup clean
+.PHONY: run test lint server duckdb harlequin setup clean
 
 run: $(INSTALLED)  ## run the pipeline on the reports in data/raw
 	$(VENV)/bin/retail-etl run
@@ -28,6 +28,12 @@ lint: $(INSTALLED)
 
 server: $(INSTALLED)  ## a local Prefect server for schedules, UI on http://127.0.0.1:4200
 	$(VENV)/bin/prefect server start --host 127.0.0.1 --port 4200
+
+duckdb: $(UV)  ## the DuckDB command-line client on the warehouse, read-only
+	$(UV) tool run --from duckdb-cli==1.5.6 duckdb -readonly data/warehouse/retail.duckdb
+
+harlequin: $(UV)  ## the harlequin SQL IDE on the warehouse, read-only
+	$(UV) tool run --from harlequin==2.17.0 harlequin --read-only data/warehouse/retail.duckdb
 
 setup: $(INSTALLED)
 
