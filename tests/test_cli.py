@@ -5,6 +5,7 @@ import io
 import json
 import subprocess
 import sys
+import urllib.request
 
 import pytest
 
@@ -73,3 +74,21 @@ def test_serve_without_a_server_explains_what_to_start(monkeypatch, capsys):
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     assert main(["serve"]) == 1
     assert "prefect server" in capsys.readouterr().err.lower()
+
+
+def test_docs_serve_serves_the_site_on_localhost(tmp_path):
+    (tmp_path / "index.html").write_text("<html><title>Data Docs</title></html>")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "docs", "--docs-dir", str(tmp_path), "--serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout.readline().strip() == str(tmp_path / "index.html")
+        url = server.stdout.readline().split()[2]  # "serving on http://127.0.0.1:PORT/ ..."
+        assert url.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(url + "index.html", timeout=10) as response:
+            assert "<title>Data Docs</title>" in response.read().decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
