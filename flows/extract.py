@@ -5,11 +5,11 @@ every number it set aside (not a figure, or needing review) with the reason."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from flows.discover import RawReport
-from flows.periods import PARTIAL_DATE, find_dates, find_periods, period_code
+from flows.periods import PARTIAL_DATE, PeriodPhrase, find_dates, find_periods, period_code
 from flows.reference import Match, Reference
 from flows.text import Layout, ReportError, Span, clauses, decode, layout, sentences
 
@@ -93,7 +93,6 @@ class Observation:
     evidence: str
     evidence_start: int
     evidence_end: int
-    quantity_kind: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -213,7 +212,11 @@ class _SentenceExtractor:
     """Reads a report sentence by sentence, carrying what a sentence inherits from earlier ones."""
 
     def __init__(
-        self, reference: Reference, report_date: date, main_region: str | None, default_period
+        self,
+        reference: Reference,
+        report_date: date,
+        main_region: str | None,
+        default_period: PeriodPhrase | None,
     ) -> None:
         self.reference = reference
         self.report_date = report_date
@@ -299,7 +302,6 @@ class _SentenceExtractor:
             evidence=sentence.text,
             evidence_start=sentence.start,
             evidence_end=sentence.end,
-            quantity_kind=quantity.kind,
         )
 
     def _measure(self, sentence, clause, quantity, before, after, segments, previous):

@@ -89,13 +89,11 @@ def load_staging(
             }
         )
         for obs in extraction.observations:
-            row = dataclasses.asdict(obs)
-            row.pop("quantity_kind")
             observations.append(
                 {
                     "observation_id": f"{raw.report_id}:{obs.figure_start}",
                     "report_id": raw.report_id,
-                    **row,
+                    **dataclasses.asdict(obs),
                 }
             )
         mentions += [
@@ -144,5 +142,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
     """Bulk insert through a DataFrame, matching columns by name."""
     if not rows:
         return
-    frame = pd.DataFrame(rows)  # noqa: F841 - read by DuckDB's replacement scan below
-    con.execute(f"insert into {table} by name select * from frame")
+    con.register("staged_rows", pd.DataFrame(rows))
+    con.execute(f"insert into {table} by name select * from staged_rows")
+    con.unregister("staged_rows")
