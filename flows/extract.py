@@ -324,7 +324,7 @@ class _SentenceExtractor:
             self._aside(sentence, quantity, "needs_review", "percentage points with no comparator")
             return None, None
         if kind == "yuan":
-            return "amount_yuan", value
+            return "amount_cny", value
         if kind == "count" and quantity.noun and quantity.noun.code:
             return f"{quantity.noun.code}_count", value
         if kind == "count":

@@ -81,7 +81,7 @@ def test_amounts_keep_their_scale_and_qualifier(reference):
     )
     (observation,) = extract(text, reference).observations
     assert (observation.metric_code, observation.value, observation.qualifier) == (
-        "amount_yuan",
+        "amount_cny",
         38.5e9,
         "about",
     )

@@ -39,7 +39,7 @@ GOOD_FACTS = [
     ("f06", "650000", "live_streaming", "2024-H1", "viewers_count", 2.5e6, "people", False, None),
     ("f07", "650000", "live_streaming", "2024-H1", "viewers_yoy_growth_pct", -40.0, "percent", False, None),
     ("f08", "650000", "live_streaming", "2024-H1", "sessions_count", 12000.0, "sessions", False, None),
-    ("f09", "650000", "total", "2024", "amount_yuan", 1.2e11, "yuan", False, None),
+    ("f09", "650000", "total", "2024", "amount_cny", 1.2e11, "yuan", False, None),
 ]
 
 
