@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--docs-dir", type=Path, help="where to build the data docs site")
     run.set_defaults(command=run_command)
 
+    extract = commands.add_parser("extract", help="show what a report file yields, without loading it")
+    extract.add_argument("file", type=Path, help="a report file (.txt or .html)")
+    extract.add_argument("--format", choices=["text", "csv"], default="text")
+    extract.set_defaults(command=extract_command)
+
     query = commands.add_parser("query", help="run SQL on the warehouse (read-only)")
     query.add_argument("sql", help='the SQL to run, e.g. "select * from v_facts limit 5"')
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -75,6 +80,40 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     print("\n".join(summary.lines()))
     return 0 if summary.success else 1
+
+
+def extract_command(args: argparse.Namespace, settings: Settings) -> int:
+    from flows.extract import KEY_COLUMNS, extract, key_rows
+    from flows.reference import Reference
+    from flows.text import ReportError, report_text
+
+    reference = Reference(settings.reference_dir)
+    try:
+        extraction = extract(report_text(args.file.read_bytes(), args.file.name), reference, args.file.name)
+    except (OSError, ReportError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    rows = key_rows(extraction, reference)
+    if args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=KEY_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return 0
+    print(f"{args.file}: {extraction.title!r}, {extraction.source}, {extraction.report_date}")
+    print(f"\n{len(rows)} observations")
+    for row, observation in zip(rows, extraction.observations, strict=True):
+        qualifier = f"{row['qualifier']} " if row["qualifier"] else ""
+        print(
+            f"  {row['region']} | {row['segment']} | {row['period']} | {row['measure']} = "
+            f"{qualifier}{row['value']:g} {row['unit']}"
+        )
+        print(f'      "{observation.figure_text}" in: {row["evidence"]}')
+    for disposition, title in (("not_a_figure", "not figures"), ("needs_review", "to review")):
+        items = [s for s in extraction.set_aside if s.disposition == disposition]
+        print(f"\n{len(items)} {title}")
+        for item in items:
+            print(f'  "{item.text}": {item.reason}\n      in: {item.evidence}')
+    return 0
 
 
 def query_command(args: argparse.Namespace, settings: Settings) -> int:

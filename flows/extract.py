@@ -11,7 +11,7 @@ from datetime import date
 from flows.discover import RawReport
 from flows.periods import PARTIAL_DATE, PeriodPhrase, find_dates, find_periods, period_code
 from flows.reference import Match, Reference
-from flows.text import Layout, ReportError, Span, clauses, decode, layout, sentences
+from flows.text import Layout, ReportError, Span, clauses, layout, report_text, sentences
 
 NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])")
 SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3}
@@ -446,8 +446,28 @@ def extract_reports(raw_reports: list[RawReport], reference: Reference) -> Extra
     extracted, rejected = [], []
     for raw in raw_reports:
         try:
-            text = decode(raw.data, raw.path)
+            text = report_text(raw.data, raw.path)
             extracted.append(ExtractedReport(raw, text, extract(text, reference, raw.path)))
         except ReportError as error:
             rejected.append(Rejected(raw.path, str(error)))
     return ExtractedBatch(extracted, rejected)
+
+
+KEY_COLUMNS = ("region", "segment", "period", "measure", "value", "unit", "qualifier", "evidence")
+
+
+def key_rows(extraction: Extraction, reference: Reference) -> list[dict[str, object]]:
+    """Observations in the answer key's shape (names, not codes), as tests/corpus/README.md says."""
+    return [
+        {
+            "region": reference.regions[o.region_code]["region_name"],
+            "segment": reference.segments[o.segment_code]["segment_name"],
+            "period": o.period_code,
+            "measure": o.metric_code,
+            "value": o.value,
+            "unit": o.unit,
+            "qualifier": o.qualifier or "",
+            "evidence": o.evidence,
+        }
+        for o in extraction.observations
+    ]

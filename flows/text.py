@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flows.html_text import html_text, looks_like_html
+
 
 class ReportError(Exception):
     """A raw report that cannot be used; the message says why in one line."""
@@ -42,6 +44,16 @@ def decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
     raise ReportError(f"{name}: cannot decode as UTF-8 or GB18030")
+
+
+def report_text(data: bytes, name: str) -> str:
+    """The text a report's figures are read from: the decoded file, or a web page's article."""
+    text = decode(data, name)
+    if name.lower().endswith((".html", ".htm")) or looks_like_html(text):
+        text = html_text(text)
+        if not text.strip():
+            raise ReportError(f"{name}: web page has no article text")
+    return text
 
 
 def paragraphs(text: str) -> list[Span]:
