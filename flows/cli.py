@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import csv
 import json
+import signal
 import sys
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,6 +22,7 @@ DEFAULT_CRON = "0 6 * * *"
 
 
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `retail-etl query … | head` ends quietly
     parser = _parser()
     args = parser.parse_args(argv)
     settings = load_settings(getattr(args, "raw_dir", None), args.warehouse, getattr(args, "docs_dir", None))

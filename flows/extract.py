@@ -4,62 +4,42 @@ every number it set aside (not a figure, or needing review) with the reason."""
 
 from __future__ import annotations
 
-import re
+import itertools
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from flows.discover import RawReport
+from flows.patterns import (
+    AFTER_THAN,
+    BELOW,
+    CJK,
+    COMPARED_PERIOD,
+    CURRENCY_BEFORE,
+    EARLIER_PERIOD_COMPARATOR,
+    GROWTH_DOWN,
+    GROWTH_UP,
+    LIST_JOINER,
+    NATIONAL,
+    NOT_FIGURES,
+    NOT_RETAIL,
+    NUMBER,
+    PLACE,
+    PROVINCE_COMPARATOR,
+    QUALIFIER,
+    RESPECTIVELY,
+    SALES_OF,
+    SCALES,
+    SHARE_AFTER,
+    SHARE_BEFORE,
+    THAN,
+    UNIT_AFTER,
+    YEAR,
+)
 from flows.periods import PARTIAL_DATE, PeriodPhrase, find_dates, find_periods, period_code
 from flows.reference import Match, Reference
 from flows.text import Layout, ReportError, Span, clauses, layout, report_text, sentences
 
-NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])")
-SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3}
-_SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|b|m)\b)?"
-UNIT_AFTER = [
-    ("points", re.compile(r"\s*(?:percentage|pct\.?)\s+points?\b|\s*points?\b", re.I)),
-    ("percent", re.compile(r"\s*-?\s*(?:percent\b|per\s+cent\b|pct\b|%)", re.I)),
-    ("yuan", re.compile(_SCALE + r"\s*(?:yuan|rmb)\b", re.I)),
-    ("foreign_currency", re.compile(_SCALE + r"\s*(?:u\.?s\.?\s+dollars?|dollars?|usd)\b", re.I)),
-    ("count", re.compile(r"\s*(?P<scale>trillion|billion|million|thousand)\b", re.I)),
-]
-CURRENCY_BEFORE = [
-    ("yuan", re.compile(r"(?:rmb|cny|¥)\s*$", re.I)),
-    ("foreign_currency", re.compile(r"(?:us\s*)?\$\s*$", re.I)),
-]
-QUALIFIER = re.compile(
-    r"\b(?P<q>about|around|approximately|nearly|almost|over|more than|less than|close to|roughly"
-    r"|at least|up to)\s+(?:rmb\s*|¥|\$)?$",
-    re.I,
-)
-YEAR = re.compile(r"(?:19|20)\d{2}")
-
-SHARE_BEFORE = re.compile(
-    r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes\s+up"
-    r"|represent(?:ed|ing|s)?|constitut(?:ed|ing)|(?:share|proportion)\b[^,;]{0,40}?"
-    r"\b(?:was|is|of|reached|stood\s+at|rose\s+to|to))\s+(?:about\s+|nearly\s+|over\s+"
-    r"|more\s+than\s+|around\s+)?$",
-    re.I,
-)
-SHARE_AFTER = re.compile(r"^\s*of\s+(?:the\s+)?(?:total|all|overall|whole)\b", re.I)
-GROWTH_UP = re.compile(
-    r"\b(?:increase[sd]?|increasing|increment|growth|gr[eo]w(?:s|n|ing)?|rose|ris(?:e|es|ing)"
-    r"|up|surged?|surging|jump(?:ed|s)?|climb(?:ed|s)?|expand(?:ed|s)?|gain(?:ed|s)?"
-    r"|yoy|year[- ]on[- ]year)\b",
-    re.I,
-)
-GROWTH_DOWN = re.compile(
-    r"\b(?:decrease[sd]?|decreasing|declin(?:e|ed|es|ing)|fell|fall(?:s|en)?|down|drop(?:ped|s)?"
-    r"|dipped|shr[au]nk|contract(?:ed|ion))\b",
-    re.I,
-)
-NATIONAL = re.compile(
-    r"national\s+average|national\s+level|national\s+growth|nationwide\s+average"
-    r"|(?:that|those)\s+of\s+the\s+(?:country|nation|whole\s+country)|country'?s\s+average",
-    re.I,
-)
-BELOW = re.compile(r"\b(?:lower|below|slower|less|under)\b", re.I)
-AFTER_THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?$", re.I)
 CUE_WINDOW = 60
 
 
@@ -117,6 +97,7 @@ class SetAside:
     start: int
     end: int
     evidence: str
+    candidate: Observation | None = None  # what it would be, when only its place is unknown
 
 
 @dataclass(frozen=True)
@@ -135,11 +116,16 @@ def extract(text: str, reference: Reference, name: str = "report") -> Extraction
     page = layout(text)
     report_date = _report_date(page, text, name)
     body_sentences = [s for paragraph in page.body for s in sentences(paragraph)]
-    main_region = _main_region(body_sentences, reference)
-    default_period = next((p for s in body_sentences for p in find_periods(s.text, s.start)), None)
+    main_region = _main_region(page.title, body_sentences, reference)
+    headline = [page.title] if page.title else []
+    default_period = next(
+        (p for s in headline + body_sentences for p in _subject_periods(s) if not p.event), None
+    )
     extractor = _SentenceExtractor(reference, report_date, main_region, default_period)
-    for sentence in body_sentences:
-        extractor.read(sentence)
+    for paragraph in page.body:
+        extractor.previous = None  # what a sentence inherits stays within its paragraph
+        for sentence in sentences(paragraph):
+            extractor.read(sentence)
     return Extraction(
         title=page.title.text if page.title else None,
         source=page.source,
@@ -161,14 +147,31 @@ def _report_date(page: Layout, text: str, name: str) -> date:
     return max(dates)
 
 
-def _main_region(body: list[Span], reference: Reference) -> str | None:
-    """The region the report is about: the most often named one below the nation."""
-    counts: dict[str, int] = {}
-    for sentence in body:
-        for match in reference.region_matcher.find(sentence.text):
-            if reference.region_level(match.code) != "nation":
-                counts[match.code] = counts.get(match.code, 0) + 1
-    return max(counts, key=lambda code: counts[code]) if counts else None
+def _main_region(title: Span | None, body: list[Span], reference: Reference) -> str | None:
+    """The region the report is about: the one its title names, else the province (or, failing
+    that, the place) its text names most often."""
+    in_title = reference.region_matcher.find(title.text) if title else []
+    if in_title:
+        return in_title[0].code
+    counts: Counter[str] = Counter(
+        match.code for sentence in body for match in reference.region_matcher.find(sentence.text)
+    )
+    for levels in (("province",), ("prefecture", "county", "city")):
+        candidates = [code for code, _ in counts.most_common() if reference.region_level(code) in levels]
+        if candidates:
+            return candidates[0]
+    return None
+
+
+def _subject_periods(sentence: Span) -> list[PeriodPhrase]:
+    """Period phrases that say when a figure is for, not what it is compared with."""
+    return [
+        p
+        for p in find_periods(sentence.text, sentence.start)
+        if not COMPARED_PERIOD.search(
+            sentence.text[max(0, p.start - sentence.start - 40) : p.start - sentence.start]
+        )
+    ]
 
 
 def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
@@ -208,6 +211,28 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
     return quantities
 
 
+@dataclass(frozen=True)
+class _Subject:
+    """What a figure is about when a list assigns it: "A and B grew 5 and 7 percent respectively"."""
+
+    segment: str | None = None
+    region: Match | None = None
+    count_figure: int | None = None  # start of the count whose growth this is
+    counted: Observation | None = None
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Where a figure stands: its sentence and clause, the names they hold, and the index of the
+    sentence's first observation (those after it are the sentence's own)."""
+
+    sentence: Span
+    clause: Span
+    segments: list[Match]
+    regions: list[Match]
+    first_observation: int
+
+
 class _SentenceExtractor:
     """Reads a report sentence by sentence, carrying what a sentence inherits from earlier ones."""
 
@@ -225,70 +250,191 @@ class _SentenceExtractor:
         self.observations: list[Observation] = []
         self.mentions: list[Mention] = []
         self.set_aside: list[SetAside] = []
+        self.previous: Observation | None = None  # the paragraph's latest observation
 
     def read(self, sentence: Span) -> None:
         ref = self.reference
         segments = ref.segment_matcher.find(sentence.text, sentence.start)
-        regions = [
-            r
-            for r in ref.region_matcher.find(sentence.text, sentence.start)
-            if not AFTER_THAN.search(sentence.text[: r.start - sentence.start])
-        ]
+        regions = self._regions(sentence)
         self._record_mentions(sentence, segments, regions)
-        not_figures = self._date_spans(sentence)
-        previous: Observation | None = None
-        for quantity in find_quantities(sentence, ref):
-            if any(s <= quantity.start < e for s, e in not_figures):
-                self._aside(sentence, quantity, "not_a_figure", "part of a date")
-                continue
+        quantities = find_quantities(sentence, ref)
+        if CJK.search(sentence.text) and len(CJK.findall(sentence.text)) * 3 > len(sentence.text):
+            for quantity in quantities:
+                self._aside(sentence, quantity, "not_a_figure", "in Chinese-language text")
+            return
+        not_figures = self._not_figure_spans(sentence)
+        figures = []
+        for quantity in quantities:
+            reason = next((r for r, s, e in not_figures if s <= quantity.start < e), None)
+            if reason:
+                self._aside(sentence, quantity, "not_a_figure", reason)
+            else:
+                figures.append(quantity)
+        subjects, leaders = self._lists(sentence, figures, segments, regions)
+        first_in_sentence = len(self.observations)
+        for quantity in figures:
             clause = next(c for c in clauses(sentence) if c.start <= quantity.start < c.end + 1)
-            observation = self._observe(sentence, clause, quantity, segments, regions, previous)
+            leader = leaders.get(quantity.start)
+            subject = subjects.get(quantity.start)
+            if subject and subject.count_figure is not None:  # "…sessions and viewers, up 5 and 7 percent"
+                counted = [
+                    o for o in self.observations[first_in_sentence:] if o.figure_start == subject.count_figure
+                ]
+                subject = _Subject(counted=counted[0]) if counted else None
+            context = _Context(sentence, clause, segments, regions, first_in_sentence)
+            observation = self._observe(context, quantity, subject, leader)
             if observation:
                 self.observations.append(observation)
-                previous = observation
+                self.previous = observation
+                if quantity.start in leaders.values():
+                    leaders = {k: (observation if v == quantity.start else v) for k, v in leaders.items()}
 
-    def _date_spans(self, sentence: Span) -> list[tuple[int, int]]:
-        spans = [(d.start, d.end) for d in find_dates(sentence.text)]
-        spans += [(m.start(), m.end()) for m in PARTIAL_DATE.finditer(sentence.text)]
-        return [(sentence.start + s, sentence.start + e) for s, e in spans]
+    def _regions(self, sentence: Span) -> list[Match]:
+        """Places named in the sentence, known ones with their code, unknown ones with code ''.
+        A place after "than" is a comparator, not the subject."""
+        known = self.reference.region_matcher.find(sentence.text, sentence.start)
+        unknown = [
+            Match("", m.group(), sentence.start + m.start(), sentence.start + m.end())
+            for m in PLACE.finditer(sentence.text)
+        ]
+        unknown = [u for u in unknown if not any(k.start < u.end and u.start < k.end for k in known)]
+        return [
+            r
+            for r in sorted(known + unknown, key=lambda r: r.start)
+            if not AFTER_THAN.search(sentence.text[: r.start - sentence.start])
+        ]
 
-    def _record_mentions(self, sentence: Span, segments: list[Match], regions: list[Match]):
+    def _not_figure_spans(self, sentence: Span) -> list[tuple[str, int, int]]:
+        text, offset = sentence.text, sentence.start
+        spans = [("part of a date", d.start, d.end) for d in find_dates(text)]
+        spans += [("part of a date", m.start(), m.end()) for m in PARTIAL_DATE.finditer(text)]
+        spans += [("part of an event's name", p.start, p.end) for p in find_periods(text) if p.event]
+        spans += [
+            (reason, m.start(), m.end()) for reason, pattern in NOT_FIGURES for m in pattern.finditer(text)
+        ]
+        return [(reason, offset + s, offset + e) for reason, s, e in spans]
+
+    def _lists(self, sentence, figures, segments, regions) -> tuple[dict[int, _Subject], dict[int, int]]:
+        """Figures given as a list for a list of subjects, matched in order. Returns each listed
+        figure's subject and, for all but the first of a list, the first figure (whose wording
+        says what they all measure)."""
+        runs, run = [], []
+        for quantity in figures:
+            joined = (
+                run
+                and run[-1].kind == quantity.kind
+                and LIST_JOINER.match(
+                    sentence.text[run[-1].end - sentence.start : quantity.start - sentence.start]
+                )
+            )
+            run = [*run, quantity] if joined else [quantity]
+            if len(run) >= 2:
+                runs = [r for r in runs if r[0] is not run[0]] + [run]
+        subjects: dict[int, _Subject] = {}
+        leaders: dict[int, int] = {}
+        generic = self.reference.generic_segment_aliases
+        for listed in runs:
+            first = listed[0].start
+            named_segments = [m for m in segments if m.end <= first and m.text.casefold() not in generic]
+            named_regions = [m for m in regions if m.end <= first]
+            respectively = RESPECTIVELY.search(sentence.text[listed[-1].end - sentence.start :][:40])
+            for candidates, make in (
+                (named_segments, lambda m: _Subject(segment=m.code)),
+                (named_regions, lambda m: _Subject(region=m)),
+            ):
+                chosen = self._listed_names(sentence, candidates, len(listed))
+                if chosen and (respectively or len(chosen) == len(listed)):
+                    for quantity, name in zip(listed, chosen, strict=True):
+                        subjects[quantity.start] = make(name)
+                    break
+            counts = [q for q in figures if q.kind == "count" and q.end <= first]
+            if listed[0].start not in subjects and listed[0].kind == "percent" and len(counts) >= len(listed):
+                for quantity, count in zip(listed, counts[-len(listed) :], strict=True):
+                    subjects[quantity.start] = _Subject(count_figure=count.start)
+            if listed[0].start in subjects:
+                leaders.update({q.start: first for q in listed[1:]})
+        return subjects, leaders
+
+    def _listed_names(self, sentence: Span, names: list[Match], count: int) -> list[Match] | None:
+        """The last `count` names, if they are written as one list ("A, B and C")."""
+        if len(names) < count:
+            return None
+        chosen = names[-count:]
+        for left, right in itertools.pairwise(chosen):
+            between = sentence.text[left.end - sentence.start : right.start - sentence.start]
+            if not LIST_JOINER.match(SALES_OF.sub("", between)):
+                return None
+        return chosen
+
+    def _record_mentions(self, sentence: Span, segments: list[Match], regions: list[Match]) -> None:
         for match in segments:
             if self.reference.segment_kind(match.code) == "category":
                 self.mentions.append(
                     Mention("segment", match.code, match.text, match.start, match.end, sentence.text)
                 )
         for match in regions:
-            if self.reference.region_level(match.code) not in ("nation", "province"):
+            if match.code and self.reference.region_level(match.code) not in ("nation", "province"):
                 self.mentions.append(
                     Mention("region", match.code, match.text, match.start, match.end, sentence.text)
                 )
 
-    def _aside(self, sentence: Span, quantity: Quantity, disposition: str, reason: str) -> None:
+    def _aside(
+        self,
+        sentence: Span,
+        quantity: Quantity,
+        disposition: str,
+        reason: str,
+        candidate: Observation | None = None,
+    ) -> None:
         self.set_aside.append(
-            SetAside(disposition, reason, quantity.text, quantity.start, quantity.end, sentence.text)
+            SetAside(
+                disposition, reason, quantity.text, quantity.start, quantity.end, sentence.text, candidate
+            )
         )
 
-    def _observe(self, sentence, clause, quantity, segments, regions, previous):
+    def _observe(
+        self,
+        context: _Context,
+        quantity: Quantity,
+        subject: _Subject | None,
+        leader: Observation | int | None,
+    ) -> Observation | None:
+        sentence, clause, segments, regions = (
+            context.sentence,
+            context.clause,
+            context.segments,
+            context.regions,
+        )
+        previous, first_in_sentence = self.previous, context.first_observation
         before = clause.text[: quantity.start - clause.start][-CUE_WINDOW:]
         after = clause.text[quantity.end - clause.start :][:CUE_WINDOW]
-        metric, value = self._measure(sentence, clause, quantity, before, after, segments, previous)
+        in_sentence = previous if previous and len(self.observations) > first_in_sentence else None
+        if subject and subject.counted:
+            sign = _direction(before, after) or 1
+            metric = subject.counted.metric_code.removesuffix("_count") + "_yoy_growth_pct"
+            value = sign * quantity.value
+            subject = _Subject(segment=subject.counted.segment_code)
+        elif isinstance(leader, Observation):  # a later figure of a list measures what the first does
+            metric = leader.metric_code
+            value = -quantity.value if leader.value < 0 < quantity.value else quantity.value
+        else:
+            metric, value = self._measure(sentence, clause, quantity, before, after, segments, previous)
         if metric is None:
             return None
-        segment = self._segment(sentence, clause, quantity, segments, previous)
+        if subject and subject.segment:
+            segment = self._scoped(subject.segment, segments, quantity)
+        else:
+            segment = self._segment(sentence, clause, quantity, metric, segments, previous, in_sentence)
         if segment is None:
             self._aside(sentence, quantity, "needs_review", "no segment named for this figure")
             return None
-        period = self._period(sentence, quantity)
+        period = self._period(sentence, clause, quantity)
         if period is None:
             self._aside(sentence, quantity, "needs_review", "no period found for this figure")
             return None
-        region = self._region(clause, quantity, regions)
-        if region is None:
-            self._aside(sentence, quantity, "needs_review", "no region found for this figure")
-            return None
-        return Observation(
-            region_code=region,
+        region = subject.region if subject and subject.region else self._region(clause, quantity, regions)
+        observation = Observation(
+            region_code=region.code if region else "",
             segment_code=segment,
             period_code=period,
             metric_code=metric,
@@ -303,10 +449,20 @@ class _SentenceExtractor:
             evidence_start=sentence.start,
             evidence_end=sentence.end,
         )
+        if region is None:
+            self._aside(sentence, quantity, "needs_review", "no region found for this figure")
+            return None
+        if not region.code:
+            self._aside(sentence, quantity, "needs_review", f"unknown place '{region.text}'", observation)
+            return None
+        return observation
 
     def _measure(self, sentence, clause, quantity, before, after, segments, previous):
         """(metric code, signed value), or (None, None) once the number has been set aside."""
         kind, value = quantity.kind, quantity.value
+        if kind in ("percent", "points", "yuan", "count") and self._not_retail(clause, quantity, segments):
+            self._aside(sentence, quantity, "not_a_figure", "not a retail series")
+            return None, None
         if kind == "percent":
             if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
                 return "share_pct", value
@@ -316,18 +472,24 @@ class _SentenceExtractor:
                 return None, None
             return self._growth_metric(clause, segments, previous), sign * value
         if kind == "points":
+            signed = -value if BELOW.search(after) or GROWTH_DOWN.search(after[:25]) else value
             if NATIONAL.search(before) or NATIONAL.search(after):
-                return "gap_vs_national_pp", (-value if BELOW.search(after) else value)
+                return "gap_vs_national_pp", signed
+            if PROVINCE_COMPARATOR.search(before) or PROVINCE_COMPARATOR.search(after):
+                return "gap_vs_province_pp", signed
+            if self._compared_segment(clause, quantity, segments):
+                return "gap_vs_segment_pp", signed
+            if EARLIER_PERIOD_COMPARATOR.search(before) or EARLIER_PERIOD_COMPARATOR.search(after):
+                return "growth_change_pp", signed
             if previous and previous.metric_code == "share_pct":
-                sign = _direction(before, after) or 1
-                return "share_change_pp", sign * value
+                return "share_change_pp", (_direction(before, after) or 1) * value
             self._aside(sentence, quantity, "needs_review", "percentage points with no comparator")
             return None, None
         if kind == "yuan":
             return "amount_cny", value
         if kind == "count" and quantity.noun and quantity.noun.code:
             return f"{quantity.noun.code}_count", value
-        if kind == "count":
+        if kind == "count" or (kind == "bare" and not YEAR.fullmatch(quantity.text) and value >= 10):
             counted = self._counted(clause, quantity)
             if counted:
                 return f"{counted}_count", value
@@ -342,6 +504,29 @@ class _SentenceExtractor:
         self._aside(sentence, quantity, "needs_review", "number without a unit or measure")
         return None, None
 
+    def _not_retail(self, clause: Span, quantity: Quantity, segments: list[Match]) -> bool:
+        """The figure's subject is income, GDP, investment or trade: the nearest subject before it
+        in its clause is such a series rather than a retail segment."""
+        text = clause.text[: quantity.start - clause.start]
+        series = [clause.start + m.end() for m in NOT_RETAIL.finditer(text)]
+        if not series:
+            return False
+        retail = [
+            m.end
+            for m in segments
+            if clause.start <= m.start < quantity.start and self.reference.segment_kind(m.code) != "scope"
+        ]
+        return max(series) > max(retail, default=-1)
+
+    def _compared_segment(self, clause: Span, quantity: Quantity, segments: list[Match]) -> bool:
+        """A gap against another segment: "... faster than physical goods"."""
+        after = clause.text[quantity.end - clause.start :]
+        than = THAN.search(after)
+        if not than:
+            return False
+        position = clause.start + (quantity.end - clause.start) + than.end()
+        return any(m.start == position and self.reference.segment_kind(m.code) != "scope" for m in segments)
+
     def _counted(self, clause: Span, quantity: Quantity) -> str | None:
         """What a count counts: a counted-thing phrase in its clause, nearest first."""
         phrases = [m for m in self.reference.count_phrase_matcher.find(clause.text, clause.start) if m.code]
@@ -355,43 +540,75 @@ class _SentenceExtractor:
             return previous.metric_code.removesuffix("_count") + "_yoy_growth_pct"
         return "yoy_growth_pct"
 
-    def _segment(self, sentence, clause, quantity, segments, previous) -> str | None:
-        ref = self.reference
-        generic = ref.generic_segment_aliases
-        named = [m for m in segments if m.text.casefold() not in generic]
-        in_clause = [m for m in named if clause.start <= m.start < clause.end]
-        if in_clause:
-            base = min(in_clause, key=lambda m: _distance(m, quantity)).code
+    def _segment(self, sentence, clause, quantity, metric, segments, previous, in_sentence) -> str | None:
+        """The segment a figure is about: named in its clause (the subject before the figure first),
+        else earlier in its sentence, else inherited; a share is of the subject before it."""
+        generic = self.reference.generic_segment_aliases
+        named = [
+            m for m in segments if m.text.casefold() not in generic and not self._after_than(m, sentence)
+        ]
+        if metric == "share_pct" or metric.endswith("_count"):
+            named = [
+                m for m in named if m.end <= quantity.start or self.reference.segment_kind(m.code) == "scope"
+            ]
+        subjects = [m for m in named if self.reference.segment_kind(m.code) != "scope"] or named
+        in_clause = [m for m in subjects if clause.start <= m.start < clause.end]
+        before = [m for m in in_clause if m.end <= quantity.start]
+        earlier = [m for m in subjects if m.end <= quantity.start]
+        if before or in_clause:
+            base = (before[-1] if before else min(in_clause, key=lambda m: _distance(m, quantity))).code
+        elif in_sentence:
+            return in_sentence.segment_code
+        elif earlier:
+            base = earlier[-1].code
+        elif metric.endswith("_count"):
+            return "total"
         elif previous:
             return previous.segment_code
-        elif earlier := [m for m in named if m.end <= quantity.start]:
-            base = earlier[-1].code
         elif segments:
             return "total"
         else:
             return None
-        scopes = [m.code for m in named if ref.segment_kind(m.code) == "scope" and m.start < quantity.start]
+        return self._scoped(base, named, quantity, anywhere=metric == "share_pct")
+
+    def _after_than(self, match: Match, span: Span) -> bool:
+        return bool(AFTER_THAN.search(span.text[: match.start - span.start]))
+
+    def _scoped(self, base: str, segments: list[Match], quantity: Quantity, anywhere: bool = False) -> str:
+        """physical goods or services within a scope named earlier ("rural ... services"); for a
+        share, the scope may be the whole it is a share of ("… 88.6 percent of the rural total")."""
+        kind = self.reference.segment_kind
+        scopes = [
+            m.code for m in segments if kind(m.code) == "scope" and (anywhere or m.start < quantity.start)
+        ]
         for scope in reversed(scopes):
-            if (scope, base) in ref.scoped_segments:
-                return ref.scoped_segments[(scope, base)]
+            if (scope, base) in self.reference.scoped_segments:
+                return self.reference.scoped_segments[(scope, base)]
         return base
 
-    def _period(self, sentence: Span, quantity: Quantity) -> str | None:
-        phrases = find_periods(sentence.text, sentence.start)
-        if phrases:
-            phrase = min(phrases, key=lambda p: abs(p.start - quantity.start))
+    def _period(self, sentence: Span, clause: Span, quantity: Quantity) -> str | None:
+        """The period named in the figure's clause, else earlier in its sentence, else the report's."""
+        phrases = _subject_periods(sentence)
+        in_clause = [p for p in phrases if clause.start <= p.start < clause.end]
+        earlier = [p for p in phrases if p.end <= quantity.start]
+        if in_clause:
+            phrase = min(in_clause, key=lambda p: abs(p.start - quantity.start))
+        elif earlier:
+            phrase = earlier[-1]
         elif self.default_period:
             phrase = self.default_period
         else:
             return None
         return period_code(phrase, self.report_date)
 
-    def _region(self, clause: Span, quantity: Quantity, regions: list[Match]) -> str | None:
+    def _region(self, clause: Span, quantity: Quantity, regions: list[Match]) -> Match | None:
         in_clause = [m for m in regions if clause.start <= m.start < clause.end]
         if in_clause:
-            return min(in_clause, key=lambda m: _distance(m, quantity)).code
+            return min(in_clause, key=lambda m: _distance(m, quantity))
         earlier = [m for m in regions if m.end <= quantity.start]
-        return earlier[-1].code if earlier else self.main_region
+        if earlier:
+            return earlier[-1]
+        return Match(self.main_region, "", 0, 0) if self.main_region else None
 
     def _unit(self, metric: str, segment: str) -> str:
         ref = self.reference

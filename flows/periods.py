@@ -65,53 +65,102 @@ def find_dates(text: str) -> list[FoundDate]:
 
 @dataclass(frozen=True)
 class PeriodPhrase:
-    months: tuple[int, int]  # first and last month covered
+    months: tuple[int, int]  # first and last month covered (an event: the month it falls in)
     explicit_year: int | None
-    this_year: bool
+    year_offset: int | None  # 0 for "this year", -1 for "last year", None when not said
     start: int
     end: int
+    event: str | None = None
 
 
-_YEAR_SUFFIX = r"(?:\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d{2})|(?P<this_year>this\s+year)|the\s+year))?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_YEAR_SUFFIX = (
+    rf"(?:,?\s+(?:of\s+|in\s+)?(?:{_YEAR}|(?P<this_year>this\s+year)|(?P<last_year>last\s+year)|the\s+year))?"
+)
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+}
+# Phrases naming a span of months; the first that covers a stretch of text wins.
 _PHRASES: list[tuple[str, tuple[int, int]]] = [
-    (r"first\s+three\s+quarters|first\s+nine\s+months", (1, 9)),
-    (r"first\s+half|first\s+six\s+months|\bH1\b", (1, 6)),
+    (r"first\s+three\s+quarters", (1, 9)),
+    (r"first\s+half|\bH1\b", (1, 6)),
     (r"second\s+half|\bH2\b", (7, 12)),
-    (r"first\s+quarter|first\s+three\s+months|\bQ1\b", (1, 3)),
+    (r"first\s+quarter|\bQ1\b", (1, 3)),
     (r"second\s+quarter|\bQ2\b", (4, 6)),
     (r"third\s+quarter|\bQ3\b", (7, 9)),
     (r"fourth\s+quarter|\bQ4\b", (10, 12)),
+    (r"(?:whole|full|entire)\s+year", (1, 12)),
 ]
 PERIOD_PATTERNS = [(re.compile(rf"(?:{p}){_YEAR_SUFFIX}", re.I), months) for p, months in _PHRASES]
-FULL_YEAR = re.compile(
-    r"\b(?:in|for|during|throughout)\s+(?:the\s+(?:whole|full)\s+year\s+(?:of\s+)?)?"
-    r"(?P<year>(?:19|20)\d{2})\b(?!\s*-)",
-    re.I,
-)
+FIRST_MONTHS = re.compile(rf"first\s+(?P<count>{'|'.join(_NUMBER_WORDS)})\s+months{_YEAR_SUFFIX}", re.I)
 MONTH_RANGE = re.compile(
-    r"\bjanuary\s*(?:to|-|–|through)\s*" + _MONTH + r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?",
+    r"\b(?:january|jan\.?)\s*(?:to|-|–|through|till|until)\s*" + _MONTH + _YEAR_SUFFIX, re.I
+)
+SINGLE_MONTH = re.compile(r"\b(?:in|during|for|of)\s+" + _MONTH + rf"(?:,?\s+{_YEAR})?\b(?!\s*\d)", re.I)
+FULL_YEAR = re.compile(rf"\b(?:in|for|during|throughout|of)\s+{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)
+LAST_YEAR = re.compile(r"\b(?P<last_year>last\s+year)\b", re.I)
+# "last year" after these words is a comparison base, not the period a figure is for.
+COMPARISON_BEFORE = re.compile(
+    r"(?:from|than|over|compared\s+(?:to|with)|with|period(?:\s+of)?|versus|vs\.?|against|to|since"
+    r"|as|of|in\s+comparison\s+to)\s+$",
     re.I,
 )
+# Named shopping events and holidays: periods of their own, in the month they fall in.
+EVENTS: list[tuple[str, str, int]] = [
+    ("spring_festival", r"spring\s+festival(?:\s+holiday)?|(?:chinese|lunar)\s+new\s+year(?:\s+holiday)?", 2),
+    ("double_11", r"double\s+(?:11|eleven)|singles'?\s*day|11\.11", 11),
+    (
+        "618",
+        r"\b618\b(?:\s+(?:shopping\s+)?(?:festival|promotions?|gala))?|mid-year\s+shopping\s+festival",
+        6,
+    ),
+    ("national_day", r"national\s+day\s+(?:holiday|golden\s+week)", 10),
+]
+EVENT_PATTERNS = [
+    (slug, re.compile(rf"(?:{_YEAR}\s+)?(?:{pattern})", re.I), month) for slug, pattern, month in EVENTS
+]
 
 
 def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
-    found = []
+    """Period phrases in text, earliest first; where two overlap, the more specific one is kept."""
+    found: list[PeriodPhrase] = []
+
+    def add(m: re.Match, months: tuple[int, int], event: str | None = None) -> None:
+        start, end = m.start() + offset, m.end() + offset
+        if any(p.start < end and start < p.end for p in found):
+            return
+        groups = m.groupdict()
+        year = int(groups["year"]) if groups.get("year") else None
+        year_offset = 0 if groups.get("this_year") else -1 if groups.get("last_year") else None
+        found.append(PeriodPhrase(months, year, year_offset, start, end, event))
+
+    for slug, pattern, month in EVENT_PATTERNS:
+        for m in pattern.finditer(text):
+            add(m, (month, month), slug)
     for pattern, months in PERIOD_PATTERNS:
         for m in pattern.finditer(text):
-            year = int(m.group("year")) if m.group("year") else None
-            phrase = PeriodPhrase(
-                months, year, bool(m.group("this_year")), m.start() + offset, m.end() + offset
-            )
-            found.append(phrase)
+            add(m, months)
+    for m in FIRST_MONTHS.finditer(text):
+        add(m, (1, _NUMBER_WORDS[m.group("count").lower()]))
     for m in MONTH_RANGE.finditer(text):
-        last = MONTHS[m.group("month").lower()]
-        year = int(m.group("year")) if m.group("year") else None
-        found.append(PeriodPhrase((1, last), year, False, m.start() + offset, m.end() + offset))
+        add(m, (1, MONTHS[m.group("month").lower()]))
+    for m in SINGLE_MONTH.finditer(text):
+        month = MONTHS[m.group("month").lower()]
+        add(m, (month, month))
     for m in FULL_YEAR.finditer(text):
-        start, end = m.start() + offset, m.end() + offset
-        # "the first half of 2024" already names its year; "in 2024" alone is the full year
-        if not any(p.start <= end and start <= p.end for p in found):
-            found.append(PeriodPhrase((1, 12), int(m.group("year")), False, start, end))
+        add(m, (1, 12))
+    for m in LAST_YEAR.finditer(text):
+        if not COMPARISON_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            add(m, (1, 12))
     return sorted(found, key=lambda p: p.start)
 
 
@@ -120,10 +169,14 @@ def period_code(phrase: PeriodPhrase, report_date: date) -> str:
     first, last = phrase.months
     if phrase.explicit_year:
         year = phrase.explicit_year
-    elif phrase.this_year or last <= report_date.month:
+    elif phrase.year_offset is not None:
+        year = report_date.year + phrase.year_offset
+    elif last <= report_date.month:
         year = report_date.year
     else:
         year = report_date.year - 1
+    if phrase.event:
+        return f"{year}-EV-{phrase.event}"
     return code_for_months(year, first, last)
 
 

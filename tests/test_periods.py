@@ -33,3 +33,28 @@ def test_dates_in_several_styles():
         date(2024, 3, 1),
         date(2024, 5, 6),
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reported", "code"),
+    [
+        ("Last year, online retail sales rose", date(2025, 1, 20), "2024"),
+        ("in the first five months", REPORTED, "2024-YTD05"),
+        ("from January to May 2023", REPORTED, "2023-YTD05"),
+        ("in Jan-Sept", date(2024, 10, 20), "2024-YTD09"),
+        ("in October", date(2024, 11, 15), "2024-M10"),
+        ("in March 2025", REPORTED, "2025-M03"),
+        ("during the whole year", date(2025, 1, 10), "2024"),
+        ("during the Spring Festival holiday", date(2025, 2, 6), "2025-EV-spring_festival"),
+        ("during this year's Double 11 shopping spree", date(2024, 11, 12), "2024-EV-double_11"),
+        ("the 618 shopping festival", date(2024, 6, 20), "2024-EV-618"),
+        ("the National Day holiday", date(2024, 10, 8), "2024-EV-national_day"),
+    ],
+)
+def test_months_years_and_named_events(phrase, reported, code):
+    (found,) = find_periods(phrase)
+    assert period_code(found, reported) == code
+
+
+def test_last_year_as_a_comparison_base_is_not_a_period():
+    assert find_periods("up 5 percent from last year, compared with the same period last year") == []

@@ -1,0 +1,126 @@
+"""The phrasing of the genre, as tables of patterns: how figures, units, measures, comparators
+and non-figures are written. The extractor (flows/extract.py) applies them; names of places,
+segments and counted things live in data/reference/ instead."""
+
+import re
+
+NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])")
+SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3}
+_SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|b|m)\b)?"
+UNIT_AFTER = [
+    ("points", re.compile(r"\s*(?:percentage|pct\.?)\s+points?\b|\s*points?\b", re.I)),
+    ("percent", re.compile(r"\s*-?\s*(?:percent\b|per\s+cent\b|pct\b|%)", re.I)),
+    ("yuan", re.compile(_SCALE + r"\s*(?:yuan|rmb)\b", re.I)),
+    ("foreign_currency", re.compile(_SCALE + r"\s*(?:u\.?s\.?\s+dollars?|dollars?|usd)\b", re.I)),
+    ("count", re.compile(r"\s*(?P<scale>trillion|billion|million|thousand)\b", re.I)),
+]
+CURRENCY_BEFORE = [
+    ("yuan", re.compile(r"(?:rmb|cny|¥)\s*$", re.I)),
+    ("foreign_currency", re.compile(r"(?:us\s*)?\$\s*$", re.I)),
+]
+QUALIFIER = re.compile(
+    r"\b(?P<q>about|around|approximately|nearly|almost|over|more than|less than|close to|roughly"
+    r"|at least|up to)\s+(?:rmb\s*|¥|\$)?$",
+    re.I,
+)
+YEAR = re.compile(r"(?:19|20)\d{2}")
+
+SHARE_BEFORE = re.compile(
+    r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes\s+up"
+    r"|represent(?:ed|ing|s)?|constitut(?:ed|ing)|(?:share|proportion)\b[^,;]{0,40}?"
+    r"\b(?:was|is|of|reached|stood\s+at|rose\s+to|to))\s+(?:about\s+|nearly\s+|over\s+"
+    r"|more\s+than\s+|around\s+)?$",
+    re.I,
+)
+SHARE_AFTER = re.compile(r"^\s*of\s+(?:the\s+)?(?:total|all|overall|whole)\b", re.I)
+GROWTH_UP = re.compile(
+    r"\b(?:increase[sd]?|increasing|increment|growth|gr[eo]w(?:s|n|ing)?|rose|ris(?:e|es|ing)"
+    r"|up|surged?|surging|jump(?:ed|s)?|climb(?:ed|s)?|expand(?:ed|s)?|gain(?:ed|s)?"
+    r"|yoy|year[- ]on[- ]year)\b",
+    re.I,
+)
+GROWTH_DOWN = re.compile(
+    r"\b(?:decrease[sd]?|decreasing|declin(?:e|ed|es|ing)|fell|fall(?:s|en)?|down|drop(?:ped|s)?"
+    r"|dipped|shr[au]nk|contract(?:ed|ion))\b",
+    re.I,
+)
+NATIONAL = re.compile(
+    r"national\s+average|national\s+level|national\s+growth|nationwide\s+average"
+    r"|(?:that|those)\s+of\s+the\s+(?:country|nation|whole\s+country)|country'?s\s+average",
+    re.I,
+)
+BELOW = re.compile(r"\b(?:lower|below|slower|less|under)\b", re.I)
+AFTER_THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?$", re.I)
+
+# Numbers inside these spans are not figures, whatever follows them: (reason, pattern).
+NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "a time of day",
+        re.compile(
+            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b", re.I
+        ),
+    ),
+    ("an age", re.compile(r"\b\d{1,3}-year-old\b|\baged\s+\d{1,3}\b|\b\d{1,3}\s+years\s+old\b", re.I)),
+    (
+        "a rank or ordinal",
+        re.compile(
+            r"\bNo\.\s*\d+\b|\b(?:top|ranked|ranking|ranks|rank)\s+(?:the\s+|No\.\s*)?\d+(?:st|nd|rd|th)?\b"
+            r"|\b\d+(?:st|nd|rd|th)\b",
+            re.I,
+        ),
+    ),
+    (
+        "a phone number",
+        re.compile(r"(?:\+86[\s-]?)?\b0\d{2,3}[\s-]\d{7,8}\b|\b400[\s-]?\d{3}[\s-]?\d{4}\b|\b1[3-9]\d{9}\b"),
+    ),
+    (
+        "a licence or registration number",
+        re.compile(r"ICP\S*?\d+\S*|备\s*\d+\s*号|\blicen[cs]e\s+No\.?\s*\S+", re.I),
+    ),
+    (
+        "a duration",
+        re.compile(r"\b\d+\s+(?:consecutive\s+)?(?:years?|months?|weeks?|days?|hours?)\b(?!\s+old)", re.I),
+    ),
+]
+# Series in the same articles that are not retail at all: their figures are set aside.
+NOT_RETAIL = re.compile(
+    r"\bGDP\b|gross\s+domestic\s+product|disposable\s+income|per[- ]capita\s+income|\bincomes?\b"
+    r"|fixed[- ]asset\s+investment|\binvestment\b|industrial\s+output|industrial\s+added\s+value"
+    r"|added\s+value|foreign\s+trade|\bimports?\b|\bexports?\b|\bCPI\b|consumer\s+prices?|\bwages?\b"
+    r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*",
+    re.I,
+)
+# Comparators of a gap in points, other than the national average.
+PROVINCE_COMPARATOR = re.compile(
+    r"provincial\s+(?:average|level|growth|rate|figure)|(?:that|those)\s+of\s+the\s+(?:whole\s+)?"
+    r"(?:province|region|autonomous\s+region)|(?:the\s+)?(?:province|region)'s\s+(?:average|growth|level)"
+    r"|(?:the\s+)?whole\s+(?:province|region)|regional\s+average",
+    re.I,
+)
+EARLIER_PERIOD_COMPARATOR = re.compile(
+    r"than\s+(?:that\s+|those\s+)?(?:in|of|for|during)\s+|than\s+(?:that\s+)?(?:in|of|during|for)\s+(?:the\s+)?(?:first|second|third|fourth|previous|last|same)"
+    r"|than\s+(?:the\s+)?(?:previous|preceding|last|first|second|third)\s+(?:quarter|month|half|year|period)"
+    r"|(?:from|over|compared\s+with|compared\s+to)\s+(?:the\s+)?(?:first|second|third|fourth|previous"
+    r"|preceding)\s+(?:quarter|half|month|three\s+quarters)|\baccelerat\w*|\bdecelerat\w*|\bquicken\w*"
+    r"|\bslowed\b|growth\s+(?:rate\s+)?(?:was\s+)?(?:up|down)",
+    re.I,
+)
+# "faster than", "higher than" … followed by a segment's name: a gap between two segments.
+THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth\s+of\s+|for\s+)?(?:the\s+)?", re.I)
+# A place the gazetteer may not know: a capitalised name followed by an administrative word.
+PLACE = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z'’]+[\s-]){0,2}[A-Z][a-z'’]+)\s+(?:Autonomous\s+)?"
+    r"(?:County|District|City|Prefecture|Banner|League|Township|Town|Village)\b"
+)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Between the figures of a list: "12 percent, 15 percent and 20 percent".
+LIST_JOINER = re.compile(r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|or)\s*$", re.I)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# Words that may stand between the names of a list: "physical goods and sales of services".
+SALES_OF = re.compile(r"\b(?:online\s+)?(?:retail\s+)?sales\s+of\b", re.I)
+# A period phrase after these words is what a figure is compared with, not when it is for.
+COMPARED_PERIOD = re.compile(
+    r"(?:\bthan\b[^,;]{0,30}|compared\s+(?:with|to)\s+(?:the\s+)?|from\s+(?:the\s+)?(?=\S*$)"
+    r"|(?:over|against|versus)\s+(?:the\s+)?)$",
+    re.I,
+)
