@@ -21,6 +21,7 @@ from flows.patterns import (
     GROWTH_UP,
     LIST_JOINER,
     NATIONAL,
+    NATIONAL_FIGURE,
     NOT_FIGURES,
     NOT_RETAIL,
     NUMBER,
@@ -117,10 +118,9 @@ def extract(text: str, reference: Reference, name: str = "report") -> Extraction
     report_date = _report_date(page, text, name)
     body_sentences = [s for paragraph in page.body for s in sentences(paragraph)]
     main_region = _main_region(page.title, body_sentences, reference)
-    headline = [page.title] if page.title else []
-    default_period = next(
-        (p for s in headline + body_sentences for p in _subject_periods(s) if not p.event), None
-    )
+    in_title = _subject_periods(page.title) if page.title else []
+    in_body = [p for s in body_sentences for p in _subject_periods(s)]
+    default_period = next(iter(in_title + [p for p in in_body if not p.event] + in_body), None)
     extractor = _SentenceExtractor(reference, report_date, main_region, default_period)
     for paragraph in page.body:
         extractor.previous = None  # what a sentence inherits stays within its paragraph
@@ -432,7 +432,12 @@ class _SentenceExtractor:
         if period is None:
             self._aside(sentence, quantity, "needs_review", "no period found for this figure")
             return None
-        region = subject.region if subject and subject.region else self._region(clause, quantity, regions)
+        if NATIONAL_FIGURE.search(before) and metric == "yoy_growth_pct":  # "the national average of 7.2%"
+            region: Match | None = Match(self.reference.nation_code, "", 0, 0)
+        elif subject and subject.region:
+            region = subject.region
+        else:
+            region = self._region(clause, quantity, regions)
         observation = Observation(
             region_code=region.code if region else "",
             segment_code=segment,
@@ -544,14 +549,13 @@ class _SentenceExtractor:
         """The segment a figure is about: named in its clause (the subject before the figure first),
         else earlier in its sentence, else inherited; a share is of the subject before it."""
         generic = self.reference.generic_segment_aliases
+        kind = self.reference.segment_kind
         named = [
             m for m in segments if m.text.casefold() not in generic and not self._after_than(m, sentence)
         ]
-        if metric == "share_pct" or metric.endswith("_count"):
-            named = [
-                m for m in named if m.end <= quantity.start or self.reference.segment_kind(m.code) == "scope"
-            ]
-        subjects = [m for m in named if self.reference.segment_kind(m.code) != "scope"] or named
+        if metric == "share_pct":  # "X accounted for 30 percent of Y": the share is X's
+            named = [m for m in named if m.end <= quantity.start or kind(m.code) == "scope"]
+        subjects = named
         in_clause = [m for m in subjects if clause.start <= m.start < clause.end]
         before = [m for m in in_clause if m.end <= quantity.start]
         earlier = [m for m in subjects if m.end <= quantity.start]

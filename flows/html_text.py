@@ -23,8 +23,8 @@ SKIPPED_TAGS = {
     "template",
 }
 CHROME = re.compile(
-    r"\b(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|sidebar|side|related|share|social|comments?"
-    r"|copyright|banner|ads?|advert\w*|recommend\w*|toolbar|login|search|hot|rank\w*)\b",
+    r"nav|menu|breadcrumb|crumb|header|footer|sidebar|related|share|social|comment|copyright|banner|advert"
+    r"|recommend|toolbar|login|search|\blang|\blocation\b|\blogo\b|\bads?\b|\bside\b|\bhot\b|\brank",
     re.I,
 )
 BLOCK_TAGS = {
@@ -52,21 +52,31 @@ BLOCK_TAGS = {
     "td",
     "title",
 }
+LINK_DENSITY = 0.6
 VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col"}
 
 
 class _ArticleText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.blocks: list[str] = []
+        self.block: list[tuple[str, bool]] = []  # pieces of text, and whether each is link text
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
 
-    def _skipping(self) -> bool:
-        return any(skipped for _, skipped in self.stack)
+    def _inside(self, tag: str) -> bool:
+        return any(open_tag == tag for open_tag, _ in self.stack)
+
+    def _flush(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(piece for piece, _ in self.block).replace("\xa0", " ")).strip()
+        linked = sum(len(piece.strip()) for piece, in_link in self.block if in_link)
+        # A block that is mostly links is navigation or "related stories", not the article.
+        if text and linked < LINK_DENSITY * len(text):
+            self.blocks.append(text)
+        self.block = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
+            self._flush()
         if tag in VOID_TAGS:
             return
         marks = " ".join(value or "" for name, value in attrs if name in ("class", "id", "role"))
@@ -75,15 +85,15 @@ class _ArticleText(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
+            self._flush()
         for index in range(len(self.stack) - 1, -1, -1):
             if self.stack[index][0] == tag:
                 del self.stack[index:]
                 break
 
     def handle_data(self, data: str) -> None:
-        if not self._skipping():
-            self.parts.append(data)
+        if not any(skipped for _, skipped in self.stack):
+            self.block.append((data, self._inside("a")))
 
 
 def looks_like_html(text: str) -> bool:
@@ -95,6 +105,5 @@ def html_text(html: str) -> str:
     parser = _ArticleText()
     parser.feed(html)
     parser.close()
-    blocks = re.split(r"\n\s*\n", "".join(parser.parts))
-    paragraphs = [re.sub(r"\s+", " ", block.replace("\xa0", " ")).strip() for block in blocks]
-    return "\n\n".join(p for p in paragraphs if p) + "\n"
+    parser._flush()
+    return "\n\n".join(parser.blocks) + "\n"

@@ -27,12 +27,20 @@ YEAR = re.compile(r"(?:19|20)\d{2}")
 
 SHARE_BEFORE = re.compile(
     r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes\s+up"
-    r"|represent(?:ed|ing|s)?|constitut(?:ed|ing)|(?:share|proportion)\b[^,;]{0,40}?"
+    r"|represent(?:ed|ing|s)?|constitut(?:ed|ing)|equivalent\s+to|equal(?:ling|ing)?\s+to"
+    r"|tak(?:ing|es)\s+up|took\s+up|(?:share|proportion)\b[^,;]{0,40}?"
     r"\b(?:was|is|of|reached|stood\s+at|rose\s+to|to))\s+(?:about\s+|nearly\s+|over\s+"
     r"|more\s+than\s+|around\s+)?$",
     re.I,
 )
-SHARE_AFTER = re.compile(r"^\s*of\s+(?:the\s+)?(?:total|all|overall|whole)\b", re.I)
+# "N percent of …" is always a share; a growth is "of N percent".
+SHARE_AFTER = re.compile(r"^\s*of\s+(?!which\b)", re.I)
+# "the national average of 7.2 percent": the nation's own growth, stated in passing.
+NATIONAL_FIGURE = re.compile(
+    r"(?:national|nationwide|country's|China's)\s+(?:average|growth|level|rate|figure)(?:\s+(?:growth|rate))*"
+    r"\s+(?:of|at|was|stood\s+at)\s+$",
+    re.I,
+)
 GROWTH_UP = re.compile(
     r"\b(?:increase[sd]?|increasing|increment|growth|gr[eo]w(?:s|n|ing)?|rose|ris(?:e|es|ing)"
     r"|up|surged?|surging|jump(?:ed|s)?|climb(?:ed|s)?|expand(?:ed|s)?|gain(?:ed|s)?"

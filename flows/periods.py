@@ -114,9 +114,9 @@ COMPARISON_BEFORE = re.compile(
     r"|as|of|in\s+comparison\s+to)\s+$",
     re.I,
 )
-# Named shopping events and holidays: periods of their own, in the month they fall in.
+# Named shopping events and holidays: periods of their own, in the (earliest) month they fall in.
 EVENTS: list[tuple[str, str, int]] = [
-    ("spring_festival", r"spring\s+festival(?:\s+holiday)?|(?:chinese|lunar)\s+new\s+year(?:\s+holiday)?", 2),
+    ("spring_festival", r"spring\s+festival(?:\s+holiday)?|(?:chinese|lunar)\s+new\s+year(?:\s+holiday)?", 1),
     ("double_11", r"double\s+(?:11|eleven)|singles'?\s*day|11\.11", 11),
     (
         "618",

@@ -107,6 +107,10 @@ class Reference:
             if row["scope_code"]
         }
 
+    @cached_property
+    def nation_code(self) -> str:
+        return next(code for code, row in self.regions.items() if row["level"] == "nation")
+
     def segment_kind(self, code: str) -> str:
         return self.segments[code]["kind"]
 

@@ -19,7 +19,7 @@ class Span:
     end: int
 
 
-BREADCRUMB = re.compile(r"\s[›»>]\s")
+BREADCRUMB = re.compile(r"\s(?:[›»>]|>>)\s")
 # Paragraphs that belong to the page, not the report: captions, copyright, reprint notices.
 FURNITURE = re.compile(
     r"^\(?\s*(photo\b|file photo|a photo|\(?xinhua/|editor:|source:|copyright|all rights reserved"
