@@ -26,6 +26,7 @@ from flows.patterns import (
     NOT_RETAIL,
     NUMBER,
     PLACE,
+    PRONOUN_SUBJECT,
     PROVINCE_COMPARATOR,
     QUALIFIER,
     RESPECTIVELY,
@@ -437,7 +438,13 @@ class _SentenceExtractor:
         elif subject and subject.region:
             region = subject.region
         else:
+            if metric == "share_pct":  # "Shenzhen … 33.1 percent of the provincial total"
+                regions = [r for r in regions if r.end <= quantity.start]
             region = self._region(clause, quantity, regions)
+            named_here = [r for r in regions if clause.start <= r.start < quantity.start]
+            pronoun = PRONOUN_SUBJECT.search(clause.text[: quantity.start - clause.start])
+            if pronoun and previous and not named_here:
+                region = Match(previous.region_code, "", 0, 0)
         observation = Observation(
             region_code=region.code if region else "",
             segment_code=segment,
@@ -558,21 +565,19 @@ class _SentenceExtractor:
         subjects = named
         in_clause = [m for m in subjects if clause.start <= m.start < clause.end]
         before = [m for m in in_clause if m.end <= quantity.start]
-        earlier = [m for m in subjects if m.end <= quantity.start]
+        # a count belongs to what its own clause names ("9.6 million live-streaming sessions"), else the total
+        earlier = [] if metric.endswith("_count") else [m for m in subjects if m.end <= quantity.start]
+        in_sentence = None if metric.endswith("_count") else in_sentence
         if before or in_clause:
             base = (before[-1] if before else min(in_clause, key=lambda m: _distance(m, quantity))).code
         elif in_sentence:
             return in_sentence.segment_code
         elif earlier:
             base = earlier[-1].code
-        elif metric.endswith("_count"):
-            return "total"
-        elif previous:
+        elif previous and not metric.endswith("_count"):
             return previous.segment_code
-        elif segments:
+        else:  # nothing named: in these reports, a bare "sales" is total online retail
             return "total"
-        else:
-            return None
         return self._scoped(base, named, quantity, anywhere=metric == "share_pct")
 
     def _after_than(self, match: Match, span: Span) -> bool:

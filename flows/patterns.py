@@ -43,13 +43,14 @@ NATIONAL_FIGURE = re.compile(
 )
 GROWTH_UP = re.compile(
     r"\b(?:increase[sd]?|increasing|increment|growth|gr[eo]w(?:s|n|ing)?|rose|ris(?:e|es|ing)"
-    r"|up|surged?|surging|jump(?:ed|s)?|climb(?:ed|s)?|expand(?:ed|s)?|gain(?:ed|s)?"
+    r"|up|surged?|surging|jump(?:ed|s)?|climb(?:ed|s)?|expand(?:ed|s)?|gain(?:ed|s)?|soar(?:ed|s|ing)?"
+    r"|leap(?:t|ed|s)?|boom(?:ed|s)?|hit|reached|posted|registered|higher"
     r"|yoy|year[- ]on[- ]year)\b",
     re.I,
 )
 GROWTH_DOWN = re.compile(
     r"\b(?:decrease[sd]?|decreasing|declin(?:e|ed|es|ing)|fell|fall(?:s|en)?|down|drop(?:ped|s)?"
-    r"|dipped|shr[au]nk|contract(?:ed|ion))\b",
+    r"|dip(?:ped|ping|s)?|shr[au]nk|contract(?:ed|ion)|slid|slump(?:ed)?|lower)\b",
     re.I,
 )
 NATIONAL = re.compile(
@@ -102,7 +103,7 @@ NOT_RETAIL = re.compile(
 PROVINCE_COMPARATOR = re.compile(
     r"provincial\s+(?:average|level|growth|rate|figure)|(?:that|those)\s+of\s+the\s+(?:whole\s+)?"
     r"(?:province|region|autonomous\s+region)|(?:the\s+)?(?:province|region)'s\s+(?:average|growth|level)"
-    r"|(?:the\s+)?whole\s+(?:province|region)|regional\s+average",
+    r"|(?:the\s+)?whole\s+(?:province|region)|regional\s+(?:average|level|growth|rate|figure)",
     re.I,
 )
 EARLIER_PERIOD_COMPARATOR = re.compile(
@@ -131,4 +132,8 @@ COMPARED_PERIOD = re.compile(
     r"(?:\bthan\b[^,;]{0,30}|compared\s+(?:with|to)\s+(?:the\s+)?|from\s+(?:the\s+)?(?=\S*$)"
     r"|(?:over|against|versus)\s+(?:the\s+)?)$",
     re.I,
+)
+# "Its online sales grew …": the figure is about the place the previous one was about.
+PRONOUN_SUBJECT = re.compile(
+    r"\b(?:its|the\s+city's|the\s+prefecture's|the\s+county's|the\s+district's)\b", re.I
 )

@@ -101,11 +101,16 @@ _PHRASES: list[tuple[str, tuple[int, int]]] = [
     (r"(?:whole|full|entire)\s+year", (1, 12)),
 ]
 PERIOD_PATTERNS = [(re.compile(rf"(?:{p}){_YEAR_SUFFIX}", re.I), months) for p, months in _PHRASES]
-FIRST_MONTHS = re.compile(rf"first\s+(?P<count>{'|'.join(_NUMBER_WORDS)})\s+months{_YEAR_SUFFIX}", re.I)
+FIRST_MONTHS = re.compile(
+    rf"first\s+(?P<count>{'|'.join(_NUMBER_WORDS)}|[2-9]|1[01])\s+months{_YEAR_SUFFIX}", re.I
+)
 MONTH_RANGE = re.compile(
     r"\b(?:january|jan\.?)\s*(?:to|-|–|through|till|until)\s*" + _MONTH + _YEAR_SUFFIX, re.I
 )
-SINGLE_MONTH = re.compile(r"\b(?:in|during|for|of)\s+" + _MONTH + rf"(?:,?\s+{_YEAR})?\b(?!\s*\d)", re.I)
+# "by the end of June" is a point in time, not the month of June.
+SINGLE_MONTH = re.compile(
+    r"(?<!end )\b(?:in|during|for|of)\s+" + _MONTH + rf"(?:,?\s+{_YEAR})?\b(?!\s*\d)", re.I
+)
 FULL_YEAR = re.compile(rf"\b(?:in|for|during|throughout|of)\s+{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)
 LAST_YEAR = re.compile(r"\b(?P<last_year>last\s+year)\b", re.I)
 # "last year" after these words is a comparison base, not the period a figure is for.
@@ -150,7 +155,8 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
         for m in pattern.finditer(text):
             add(m, months)
     for m in FIRST_MONTHS.finditer(text):
-        add(m, (1, _NUMBER_WORDS[m.group("count").lower()]))
+        count = m.group("count").lower()
+        add(m, (1, int(count) if count.isdigit() else _NUMBER_WORDS[count]))
     for m in MONTH_RANGE.finditer(text):
         add(m, (1, MONTHS[m.group("month").lower()]))
     for m in SINGLE_MONTH.finditer(text):
