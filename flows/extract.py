@@ -8,6 +8,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from flows.discover import RawReport
 from flows.patterns import (
@@ -24,6 +25,7 @@ from flows.patterns import (
     NATIONAL_FIGURE,
     NOT_FIGURES,
     NOT_RETAIL,
+    NOT_SUBJECT_AFTER,
     NUMBER,
     PLACE,
     PRONOUN_SUBJECT,
@@ -179,7 +181,7 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
     text = sentence.text
     quantities = []
     for m in NUMBER.finditer(text):
-        number = float(m.group("num").replace(",", ""))
+        number = Decimal(m.group("num").replace(",", ""))
         before, after = text[: m.start()], text[m.end() :]
         kind, end, scale = "bare", m.end(), 1.0
         for unit_kind, pattern in UNIT_AFTER:
@@ -199,7 +201,7 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
         qualifier = QUALIFIER.search(text[:start])
         quantities.append(
             Quantity(
-                value=round(number * scale, 6),
+                value=float(number * Decimal(scale)),
                 decimals=len(m.group("num").partition(".")[2]),
                 kind=kind,
                 text=text[start:end],
@@ -232,6 +234,7 @@ class _Context:
     segments: list[Match]
     regions: list[Match]
     first_observation: int
+    figure_clauses: list[tuple[int, int]]  # clauses that state a figure of their own
 
 
 class _SentenceExtractor:
@@ -273,6 +276,11 @@ class _SentenceExtractor:
                 figures.append(quantity)
         subjects, leaders = self._lists(sentence, figures, segments, regions)
         first_in_sentence = len(self.observations)
+        figure_clauses = [
+            (c.start, c.end)
+            for c in clauses(sentence)
+            if any(c.start <= q.start < c.end + 1 for q in figures)
+        ]
         for quantity in figures:
             clause = next(c for c in clauses(sentence) if c.start <= quantity.start < c.end + 1)
             leader = leaders.get(quantity.start)
@@ -282,7 +290,7 @@ class _SentenceExtractor:
                     o for o in self.observations[first_in_sentence:] if o.figure_start == subject.count_figure
                 ]
                 subject = _Subject(counted=counted[0]) if counted else None
-            context = _Context(sentence, clause, segments, regions, first_in_sentence)
+            context = _Context(sentence, clause, segments, regions, first_in_sentence, figure_clauses)
             observation = self._observe(context, quantity, subject, leader)
             if observation:
                 self.observations.append(observation)
@@ -299,10 +307,13 @@ class _SentenceExtractor:
             for m in PLACE.finditer(sentence.text)
         ]
         unknown = [u for u in unknown if not any(k.start < u.end and u.start < k.end for k in known)]
+        nation = self.reference.nation_code
         return [
             r
             for r in sorted(known + unknown, key=lambda r: r.start)
             if not AFTER_THAN.search(sentence.text[: r.start - sentence.start])
+            # "home to some of the country's biggest platforms" does not make a figure national
+            and not (r.code == nation and NOT_SUBJECT_AFTER.match(sentence.text[r.end - sentence.start :]))
         ]
 
     def _not_figure_spans(self, sentence: Span) -> list[tuple[str, int, int]]:
@@ -440,7 +451,7 @@ class _SentenceExtractor:
         else:
             if metric == "share_pct":  # "Shenzhen … 33.1 percent of the provincial total"
                 regions = [r for r in regions if r.end <= quantity.start]
-            region = self._region(clause, quantity, regions)
+            region = self._region(context, quantity, regions, in_sentence)
             named_here = [r for r in regions if clause.start <= r.start < quantity.start]
             pronoun = PRONOUN_SUBJECT.search(clause.text[: quantity.start - clause.start])
             if pronoun and previous and not named_here:
@@ -565,16 +576,19 @@ class _SentenceExtractor:
         subjects = named
         in_clause = [m for m in subjects if clause.start <= m.start < clause.end]
         before = [m for m in in_clause if m.end <= quantity.start]
-        # a count belongs to what its own clause names ("9.6 million live-streaming sessions"), else the total
-        earlier = [] if metric.endswith("_count") else [m for m in subjects if m.end <= quantity.start]
-        in_sentence = None if metric.endswith("_count") else in_sentence
+        # a count belongs to what its own clause names ("9.6 million live-streaming sessions"), else
+        # to what the sentence's figure before it is about, else to its quantity's usual segment
+        is_count = metric.endswith("_count")
+        earlier = [] if is_count else [m for m in subjects if m.end <= quantity.start]
         if before or in_clause:
             base = (before[-1] if before else min(in_clause, key=lambda m: _distance(m, quantity))).code
         elif in_sentence:
             return in_sentence.segment_code
         elif earlier:
             base = earlier[-1].code
-        elif previous and not metric.endswith("_count"):
+        elif is_count:
+            return self.reference.quantities[metric.removesuffix("_count")]["segment"]
+        elif previous:
             return previous.segment_code
         else:  # nothing named: in these reports, a bare "sales" is total online retail
             return "total"
@@ -610,13 +624,27 @@ class _SentenceExtractor:
             return None
         return period_code(phrase, self.report_date)
 
-    def _region(self, clause: Span, quantity: Quantity, regions: list[Match]) -> Match | None:
+    def _region(
+        self, context: _Context, quantity: Quantity, regions: list[Match], in_sentence: Observation | None
+    ) -> Match | None:
+        """The place named in the figure's clause; else, for a clause that only adds to the figure
+        before it ("…, up 5 percent"), that figure's place; else a place named up front in a clause
+        of its own ("In Guangdong, …"); else the report's region."""
+        clause = context.clause
         in_clause = [m for m in regions if clause.start <= m.start < clause.end]
         if in_clause:
-            return min(in_clause, key=lambda m: _distance(m, quantity))
-        earlier = [m for m in regions if m.end <= quantity.start]
-        if earlier:
-            return earlier[-1]
+            before = [m for m in in_clause if m.end <= quantity.start]
+            return before[-1] if before else min(in_clause, key=lambda m: _distance(m, quantity))
+        names_segment = any(clause.start <= m.start < clause.end for m in context.segments)
+        if in_sentence and not names_segment:
+            return Match(in_sentence.region_code, "", 0, 0)
+        topics = [
+            m
+            for m in regions
+            if m.end <= quantity.start and not any(s <= m.start < e for s, e in context.figure_clauses)
+        ]
+        if topics:
+            return topics[-1]
         return Match(self.main_region, "", 0, 0) if self.main_region else None
 
     def _unit(self, metric: str, segment: str) -> str:

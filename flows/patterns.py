@@ -55,7 +55,8 @@ GROWTH_DOWN = re.compile(
 )
 NATIONAL = re.compile(
     r"national\s+average|national\s+level|national\s+growth|nationwide\s+average"
-    r"|(?:that|those)\s+of\s+the\s+(?:country|nation|whole\s+country)|country'?s\s+average",
+    r"|(?:that|those)\s+of\s+the\s+(?:country|nation|whole\s+country)"
+    r"|(?:country|nation)'?s\s+(?:average|growth|level|rate|figure)|national\s+(?:figure|rate)",
     re.I,
 )
 BELOW = re.compile(r"\b(?:lower|below|slower|less|under)\b", re.I)
@@ -80,7 +81,11 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "a phone number",
-        re.compile(r"(?:\+86[\s-]?)?\b0\d{2,3}[\s-]\d{7,8}\b|\b400[\s-]?\d{3}[\s-]?\d{4}\b|\b1[3-9]\d{9}\b"),
+        re.compile(
+            r"(?:\+?86[\s-]?)?\b0?\d{2,4}[\s-]\d{3,4}[\s-]?\d{4}\b|\b400[\s-]?\d{3}[\s-]?\d{4}\b"
+            r"|\b1[3-9]\d{9}\b|\b\d{5,6}\s+(?:hotline|service\s+line)",
+            re.I,
+        ),
     ),
     (
         "a licence or registration number",
@@ -96,7 +101,7 @@ NOT_RETAIL = re.compile(
     r"\bGDP\b|gross\s+domestic\s+product|disposable\s+income|per[- ]capita\s+income|\bincomes?\b"
     r"|fixed[- ]asset\s+investment|\binvestment\b|industrial\s+output|industrial\s+added\s+value"
     r"|added\s+value|foreign\s+trade|\bimports?\b|\bexports?\b|\bCPI\b|consumer\s+prices?|\bwages?\b"
-    r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*",
+    r"|\btrade\b|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*",
     re.I,
 )
 # Comparators of a gap in points, other than the national average.
@@ -137,3 +142,5 @@ COMPARED_PERIOD = re.compile(
 PRONOUN_SUBJECT = re.compile(
     r"\b(?:its|the\s+city's|the\s+prefecture's|the\s+county's|the\s+district's)\b", re.I
 )
+# After "the country's": words that make it the subject of a retail figure ("China's online sales").
+NOT_SUBJECT_AFTER = re.compile(r"'?s\s+(?!online|retail|sales|e-commerce|total|internet|overall)", re.I)

@@ -105,7 +105,7 @@ FIRST_MONTHS = re.compile(
     rf"first\s+(?P<count>{'|'.join(_NUMBER_WORDS)}|[2-9]|1[01])\s+months{_YEAR_SUFFIX}", re.I
 )
 MONTH_RANGE = re.compile(
-    r"\b(?:january|jan\.?)\s*(?:to|-|–|through|till|until)\s*" + _MONTH + _YEAR_SUFFIX, re.I
+    r"\b(?:from\s+)?(?:january|jan\.?)\s*(?:to|-|–|through|till|until)\s*" + _MONTH + _YEAR_SUFFIX, re.I
 )
 # "by the end of June" is a point in time, not the month of June.
 SINGLE_MONTH = re.compile(
