@@ -576,15 +576,25 @@ class _SentenceExtractor:
         subjects = named
         in_clause = [m for m in subjects if clause.start <= m.start < clause.end]
         before = [m for m in in_clause if m.end <= quantity.start]
-        # a count belongs to what its own clause names ("9.6 million live-streaming sessions"), else
-        # to what the sentence's figure before it is about, else to its quantity's usual segment
+        earlier = [m for m in subjects if m.end <= quantity.start]
         is_count = metric.endswith("_count")
-        earlier = [] if is_count else [m for m in subjects if m.end <= quantity.start]
+        if is_count and in_sentence and not in_sentence.metric_code.endswith("_count"):
+            in_sentence = None  # "… 9.6 million sessions, attracting 2.1 billion views": counts chain
+        # a name after the sentence's previous figure starts a new subject: "tea grew 23.5 percent,
+        # and household appliances, a pillar industry, rose 15.2 percent"
+        fresh = [m for m in earlier if not in_sentence or m.start > in_sentence.figure_end]
+        generic_in_clause = any(
+            clause.start <= m.start < clause.end and m.text.casefold() in generic for m in segments
+        )
         if before or in_clause:
             base = (before[-1] if before else min(in_clause, key=lambda m: _distance(m, quantity))).code
+        elif fresh and not is_count:
+            base = fresh[-1].code
         elif in_sentence:
             return in_sentence.segment_code
-        elif earlier:
+        elif generic_in_clause:
+            return "total"
+        elif earlier and not is_count:
             base = earlier[-1].code
         elif is_count:
             return self.reference.quantities[metric.removesuffix("_count")]["segment"]
@@ -632,9 +642,10 @@ class _SentenceExtractor:
         of its own ("In Guangdong, …"); else the report's region."""
         clause = context.clause
         in_clause = [m for m in regions if clause.start <= m.start < clause.end]
-        if in_clause:
-            before = [m for m in in_clause if m.end <= quantity.start]
-            return before[-1] if before else min(in_clause, key=lambda m: _distance(m, quantity))
+        after = [m for m in in_clause if m.start >= quantity.end and m.code != self.reference.nation_code]
+        before = [m for m in in_clause if m.end <= quantity.start]
+        if before or after:
+            return before[-1] if before else after[0]
         names_segment = any(clause.start <= m.start < clause.end for m in context.segments)
         if in_sentence and not names_segment:
             return Match(in_sentence.region_code, "", 0, 0)

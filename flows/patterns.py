@@ -50,7 +50,7 @@ GROWTH_UP = re.compile(
 )
 GROWTH_DOWN = re.compile(
     r"\b(?:decrease[sd]?|decreasing|declin(?:e|ed|es|ing)|fell|fall(?:s|en)?|down|drop(?:ped|s)?"
-    r"|dip(?:ped|ping|s)?|shr[au]nk|contract(?:ed|ion)|slid|slump(?:ed)?|lower)\b",
+    r"|dip(?:ped|ping|s)?|slip(?:ped|ping|s)?|eas(?:ed|ing)|shr[au]nk|contract(?:ed|ion)|slid|slump(?:ed)?|lower)\b",
     re.I,
 )
 NATIONAL = re.compile(
@@ -87,6 +87,7 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    ("a page view counter", re.compile(r"\b(?:views|clicks|hits|visits|reads)\s*[:：]\s*[\d,]+", re.I)),
     (
         "a licence or registration number",
         re.compile(r"ICP\S*?\d+\S*|备\s*\d+\s*号|\blicen[cs]e\s+No\.?\s*\S+", re.I),

@@ -112,7 +112,7 @@ SINGLE_MONTH = re.compile(
     r"(?<!end )\b(?:in|during|for|of)\s+" + _MONTH + rf"(?:,?\s+{_YEAR})?\b(?!\s*\d)", re.I
 )
 FULL_YEAR = re.compile(rf"\b(?:in|for|during|throughout|of)\s+{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)
-LAST_YEAR = re.compile(r"\b(?P<last_year>last\s+year)\b", re.I)
+LAST_YEAR = re.compile(r"\b(?:(?P<last_year>last\s+year)|(?P<this_year>this\s+year)(?!['’]s))\b", re.I)
 # "last year" after these words is a comparison base, not the period a figure is for.
 COMPARISON_BEFORE = re.compile(
     r"(?:from|than|over|compared\s+(?:to|with)|with|period(?:\s+of)?|versus|vs\.?|against|to|since"
@@ -175,6 +175,9 @@ def period_code(phrase: PeriodPhrase, report_date: date) -> str:
     first, last = phrase.months
     if phrase.explicit_year:
         year = phrase.explicit_year
+    elif phrase.year_offset == 0 and (first, last) == (1, 12) and report_date.month < 12:
+        # "this year" before December: the months so far, up to the one before the report
+        return code_for_months(report_date.year, 1, max(report_date.month - 1, 1))
     elif phrase.year_offset is not None:
         year = report_date.year + phrase.year_offset
     elif last <= report_date.month:
