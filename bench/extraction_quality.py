@@ -82,9 +82,15 @@ def score_corpus(corpus_dir: Path = CORPUS_DIR, reference: Reference | None = No
         with key.open(encoding="utf-8") as handle:
             expected = Counter(_row_key(row) for row in csv.DictReader(handle))
         text = report_text(report.read_bytes(), report.name)
-        predicted = Counter(_row_key(row) for row in key_rows(extract(text, reference, report.name), reference))
+        extraction = extract(text, reference, report.name)
+        found = extraction.observations + extraction.review_candidates
+        predicted = Counter(_row_key(row) for row in key_rows(found, reference))
         matched = expected & predicted
-        for counter, target in ((expected, scores.expected), (predicted, scores.predicted), (matched, scores.matched)):
+        for counter, target in (
+            (expected, scores.expected),
+            (predicted, scores.predicted),
+            (matched, scores.matched),
+        ):
             for row, count in counter.items():
                 target[row[3]] += count
         scores.misses += [f"{report.name}: missed {row}" for row in (expected - predicted).elements()]

@@ -95,7 +95,7 @@ def extract_command(args: argparse.Namespace, settings: Settings) -> int:
     except (OSError, ReportError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    rows = key_rows(extraction, reference)
+    rows = key_rows(extraction.observations, reference)
     if args.format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=KEY_COLUMNS, lineterminator="\n")
         writer.writeheader()

@@ -114,6 +114,11 @@ class Extraction:
     mentions: list[Mention]
     set_aside: list[SetAside]
 
+    @property
+    def review_candidates(self) -> list[Observation]:
+        """Figures read in full but held for review because their place is unknown ("?Name")."""
+        return [s.candidate for s in self.set_aside if s.candidate]
+
 
 def extract(text: str, reference: Reference, name: str = "report") -> Extraction:
     """Everything one report says, resolved against the reference data."""
@@ -133,7 +138,7 @@ def extract(text: str, reference: Reference, name: str = "report") -> Extraction
         title=page.title.text if page.title else None,
         source=page.source,
         report_date=report_date,
-        region_code=main_region,
+        region_code=main_region.code if main_region and main_region.code else None,
         observations=extractor.observations,
         mentions=extractor.mentions,
         set_aside=extractor.set_aside,
@@ -150,19 +155,22 @@ def _report_date(page: Layout, text: str, name: str) -> date:
     return max(dates)
 
 
-def _main_region(title: Span | None, body: list[Span], reference: Reference) -> str | None:
-    """The region the report is about: the one its title names, else the province (or, failing
-    that, the place) its text names most often."""
+def _main_region(title: Span | None, body: list[Span], reference: Reference) -> Match | None:
+    """The region the report is about: the one its title names (a place the gazetteer does not
+    know included, code ''), else the province (or, failing that, the place) its text names most."""
     in_title = reference.region_matcher.find(title.text) if title else []
+    unknown_in_title = [m for m in PLACE.finditer(title.text)] if title else []
     if in_title:
-        return in_title[0].code
+        return in_title[0]
+    if unknown_in_title:
+        return Match("", unknown_in_title[0].group(), 0, 0)
     counts: Counter[str] = Counter(
         match.code for sentence in body for match in reference.region_matcher.find(sentence.text)
     )
     for levels in (("province",), ("prefecture", "county", "city")):
         candidates = [code for code, _ in counts.most_common() if reference.region_level(code) in levels]
         if candidates:
-            return candidates[0]
+            return Match(candidates[0], "", 0, 0)
     return None
 
 
@@ -244,7 +252,7 @@ class _SentenceExtractor:
         self,
         reference: Reference,
         report_date: date,
-        main_region: str | None,
+        main_region: Match | None,
         default_period: PeriodPhrase | None,
     ) -> None:
         self.reference = reference
@@ -457,7 +465,7 @@ class _SentenceExtractor:
             if pronoun and previous and not named_here:
                 region = Match(previous.region_code, "", 0, 0)
         observation = Observation(
-            region_code=region.code if region else "",
+            region_code=(region.code or f"?{region.text}") if region else "",
             segment_code=segment,
             period_code=period,
             metric_code=metric,
@@ -475,7 +483,7 @@ class _SentenceExtractor:
         if region is None:
             self._aside(sentence, quantity, "needs_review", "no region found for this figure")
             return None
-        if not region.code:
+        if region.code.startswith("?"):  # a place the gazetteer does not know: kept for review
             self._aside(sentence, quantity, "needs_review", f"unknown place '{region.text}'", observation)
             return None
         return observation
@@ -656,7 +664,7 @@ class _SentenceExtractor:
         ]
         if topics:
             return topics[-1]
-        return Match(self.main_region, "", 0, 0) if self.main_region else None
+        return self.main_region
 
     def _unit(self, metric: str, segment: str) -> str:
         ref = self.reference
@@ -721,11 +729,13 @@ def extract_reports(raw_reports: list[RawReport], reference: Reference) -> Extra
 KEY_COLUMNS = ("region", "segment", "period", "measure", "value", "unit", "qualifier", "evidence")
 
 
-def key_rows(extraction: Extraction, reference: Reference) -> list[dict[str, object]]:
+def key_rows(observations: list[Observation], reference: Reference) -> list[dict[str, object]]:
     """Observations in the answer key's shape (names, not codes), as tests/corpus/README.md says."""
     return [
         {
-            "region": reference.regions[o.region_code]["region_name"],
+            "region": o.region_code
+            if o.region_code.startswith("?")
+            else reference.regions[o.region_code]["region_name"],
             "segment": reference.segments[o.segment_code]["segment_name"],
             "period": o.period_code,
             "measure": o.metric_code,
@@ -734,5 +744,5 @@ def key_rows(extraction: Extraction, reference: Reference) -> list[dict[str, obj
             "qualifier": o.qualifier or "",
             "evidence": o.evidence,
         }
-        for o in extraction.observations
+        for o in observations
     ]
