@@ -18,6 +18,7 @@ from flows.patterns import (
     COMPARED_PERIOD,
     CURRENCY_BEFORE,
     EARLIER_PERIOD_COMPARATOR,
+    FROM_RATE,
     GROWTH_DOWN,
     GROWTH_UP,
     LIST_JOINER,
@@ -27,6 +28,7 @@ from flows.patterns import (
     NOT_RETAIL,
     NOT_SUBJECT_AFTER,
     NUMBER,
+    PERIOD_BINDING,
     PLACE,
     PRONOUN_SUBJECT,
     PROVINCE_COMPARATOR,
@@ -448,7 +450,7 @@ class _SentenceExtractor:
         if segment is None:
             self._aside(sentence, quantity, "needs_review", "no segment named for this figure")
             return None
-        period = self._period(sentence, clause, quantity)
+        period = self._period(sentence, clause, quantity, previous)
         if period is None:
             self._aside(sentence, quantity, "needs_review", "no period found for this figure")
             return None
@@ -497,7 +499,8 @@ class _SentenceExtractor:
         if kind == "percent":
             if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
                 return "share_pct", value
-            sign = _direction(before, after)
+            # "easing from 15 percent in H1": an earlier growth rate, stated as it was
+            sign = 1 if FROM_RATE.search(before) else _direction(before, after)
             if sign is None:
                 self._aside(sentence, quantity, "needs_review", "percentage with no measure cue")
                 return None, None
@@ -627,15 +630,29 @@ class _SentenceExtractor:
                 return self.reference.scoped_segments[(scope, base)]
         return base
 
-    def _period(self, sentence: Span, clause: Span, quantity: Quantity) -> str | None:
-        """The period named in the figure's clause, else earlier in its sentence, else the report's."""
+    def _period(
+        self, sentence: Span, clause: Span, quantity: Quantity, previous: Observation | None
+    ) -> str | None:
+        """The period right after the figure ("12.5 percent in the second quarter"), else named
+        before it in its clause or sentence, else after it in its clause, else the period of the
+        paragraph's figure before, else the report's."""
         phrases = _subject_periods(sentence)
         in_clause = [p for p in phrases if clause.start <= p.start < clause.end]
+        bound = [
+            p
+            for p in in_clause
+            if p.start >= quantity.end
+            and PERIOD_BINDING.match(sentence.text[quantity.end - sentence.start : p.start - sentence.start])
+        ]
         earlier = [p for p in phrases if p.end <= quantity.start]
-        if in_clause:
-            phrase = min(in_clause, key=lambda p: abs(p.start - quantity.start))
+        if bound:
+            phrase = bound[0]
         elif earlier:
             phrase = earlier[-1]
+        elif in_clause:
+            phrase = in_clause[0]
+        elif previous:
+            return previous.period_code
         elif self.default_period:
             phrase = self.default_period
         else:
@@ -654,14 +671,18 @@ class _SentenceExtractor:
         before = [m for m in in_clause if m.end <= quantity.start]
         if before or after:
             return before[-1] if before else after[0]
-        names_segment = any(clause.start <= m.start < clause.end for m in context.segments)
-        if in_sentence and not names_segment:
-            return Match(in_sentence.region_code, "", 0, 0)
         topics = [
             m
             for m in regions
             if m.end <= quantity.start and not any(s <= m.start < e for s, e in context.figure_clauses)
         ]
+        # "…, while online tourism bookings in Heilongjiang, home to Harbin's …, totaled …"
+        fresh = [m for m in topics if in_sentence and m.start > in_sentence.figure_end]
+        if fresh:
+            return fresh[0]
+        names_segment = any(clause.start <= m.start < clause.end for m in context.segments)
+        if in_sentence and not names_segment:
+            return Match(in_sentence.region_code, "", 0, 0)
         if topics:
             return topics[-1]
         return self.main_region

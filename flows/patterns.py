@@ -145,3 +145,6 @@ PRONOUN_SUBJECT = re.compile(
 )
 # After "the country's": words that make it the subject of a retail figure ("China's online sales").
 NOT_SUBJECT_AFTER = re.compile(r"'?s\s+(?!online|retail|sales|e-commerce|total|internet|overall)", re.I)
+# "12.5 percent in the second quarter": a period phrase this close after a figure is its period.
+PERIOD_BINDING = re.compile(r"^\s*(?:in|during|for|over|of|throughout)?\s*(?:the\s+)?$", re.I)
+FROM_RATE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
