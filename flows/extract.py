@@ -5,6 +5,7 @@ every number it set aside (not a figure, or needing review) with the reason."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +14,7 @@ from decimal import Decimal
 from flows.discover import RawReport
 from flows.patterns import (
     AFTER_THAN,
+    APPOSITIVE,
     BELOW,
     CJK,
     COMPARED_PERIOD,
@@ -22,6 +24,7 @@ from flows.patterns import (
     GROWTH_DOWN,
     GROWTH_UP,
     LIST_JOINER,
+    LOCATOR_BETWEEN,
     NATIONAL,
     NATIONAL_FIGURE,
     NOT_FIGURES,
@@ -136,6 +139,7 @@ def extract(text: str, reference: Reference, name: str = "report") -> Extraction
         extractor.previous = None  # what a sentence inherits stays within its paragraph
         for sentence in sentences(paragraph):
             extractor.read(sentence)
+    extractor.account_for_page(page)
     return Extraction(
         title=page.title.text if page.title else None,
         source=page.source,
@@ -161,11 +165,14 @@ def _main_region(title: Span | None, body: list[Span], reference: Reference) -> 
     """The region the report is about: the one its title names (a place the gazetteer does not
     know included, code ''), else the province (or, failing that, the place) its text names most."""
     in_title = reference.region_matcher.find(title.text) if title else []
-    unknown_in_title = [m for m in PLACE.finditer(title.text)] if title else []
     if in_title:
         return in_title[0]
-    if unknown_in_title:
-        return Match("", unknown_in_title[0].group(), 0, 0)
+    # a place the gazetteer does not know, named in the title ("Anxi's tea …") and in full in the
+    # text ("Anxi County"): the report is about it
+    unknown = [m for sentence in body for m in PLACE.finditer(sentence.text)]
+    for place in unknown:
+        if title and re.search(rf"\b{re.escape(place.group('name'))}\b", title.text):
+            return Match("", place.group(), 0, 0)
     counts: Counter[str] = Counter(
         match.code for sentence in body for match in reference.region_matcher.find(sentence.text)
     )
@@ -245,6 +252,7 @@ class _Context:
     regions: list[Match]
     first_observation: int
     figure_clauses: list[tuple[int, int]]  # clauses that state a figure of their own
+    appositive_clauses: list[tuple[int, int]]  # "a pillar industry of Hefei", "led by Yantai apples"
 
 
 class _SentenceExtractor:
@@ -291,6 +299,7 @@ class _SentenceExtractor:
             for c in clauses(sentence)
             if any(c.start <= q.start < c.end + 1 for q in figures)
         ]
+        appositive_clauses = [(c.start, c.end) for c in clauses(sentence) if APPOSITIVE.match(c.text)]
         for quantity in figures:
             clause = next(c for c in clauses(sentence) if c.start <= quantity.start < c.end + 1)
             leader = leaders.get(quantity.start)
@@ -300,13 +309,32 @@ class _SentenceExtractor:
                     o for o in self.observations[first_in_sentence:] if o.figure_start == subject.count_figure
                 ]
                 subject = _Subject(counted=counted[0]) if counted else None
-            context = _Context(sentence, clause, segments, regions, first_in_sentence, figure_clauses)
+            context = _Context(
+                sentence, clause, segments, regions, first_in_sentence, figure_clauses, appositive_clauses
+            )
             observation = self._observe(context, quantity, subject, leader)
             if observation:
                 self.observations.append(observation)
                 self.previous = observation
                 if quantity.start in leaders.values():
                     leaders = {k: (observation if v == quantity.start else v) for k, v in leaders.items()}
+
+    def account_for_page(self, page: Layout) -> None:
+        """Numbers outside the body are set aside too, so that none goes unaccounted for: page
+        furniture, and headline figures (a repeat of a body figure, or one to review)."""
+        stated = {abs(o.value) for o in self.observations}
+        for span, where in [(page.breadcrumb, "furniture"), (page.title, "headline")] + [
+            (paragraph, "furniture") for paragraph in page.furniture
+        ]:
+            if span is None:
+                continue
+            for quantity in find_quantities(span, self.reference):
+                if where == "furniture":
+                    self._aside(span, quantity, "not_a_figure", "page furniture")
+                elif quantity.kind == "bare" or quantity.value in stated:
+                    self._aside(span, quantity, "not_a_figure", "in the headline, stated in the body")
+                else:
+                    self._aside(span, quantity, "needs_review", "headline figure not stated in the body")
 
     def _regions(self, sentence: Span) -> list[Match]:
         """Places named in the sentence, known ones with their code, unknown ones with code ''.
@@ -318,13 +346,32 @@ class _SentenceExtractor:
         ]
         unknown = [u for u in unknown if not any(k.start < u.end and u.start < k.end for k in known)]
         nation = self.reference.nation_code
-        return [
-            r
-            for r in sorted(known + unknown, key=lambda r: r.start)
-            if not AFTER_THAN.search(sentence.text[: r.start - sentence.start])
+        text = sentence.text
+        places = []
+        for r in sorted(known + unknown, key=lambda r: r.start):
+            if AFTER_THAN.search(text[: r.start - sentence.start]):
+                continue
             # "home to some of the country's biggest platforms" does not make a figure national
-            and not (r.code == nation and NOT_SUBJECT_AFTER.match(sentence.text[r.end - sentence.start :]))
-        ]
+            if r.code == nation and NOT_SUBJECT_AFTER.match(text[r.end - sentence.start :]):
+                continue
+            # "Anxi County, Fujian province" / "Anxi County in southeast China's Fujian": a locator
+            if places and self._locates(
+                places[-1], r, text[places[-1].end - sentence.start : r.start - sentence.start]
+            ):
+                continue
+            places.append(r)
+        return places
+
+    def _locates(self, place: Match, other: Match, between: str) -> bool:
+        """Whether `other` only says where `place` is: a province named right after a smaller place."""
+        level = self.reference.region_level
+        smaller = not place.code or level(place.code) not in ("nation", "province")
+        return (
+            smaller
+            and bool(other.code)
+            and level(other.code) == "province"
+            and bool(LOCATOR_BETWEEN.match(between))
+        )
 
     def _not_figure_spans(self, sentence: Span) -> list[tuple[str, int, int]]:
         text, offset = sentence.text, sentence.start
@@ -674,7 +721,9 @@ class _SentenceExtractor:
         topics = [
             m
             for m in regions
-            if m.end <= quantity.start and not any(s <= m.start < e for s, e in context.figure_clauses)
+            if m.end <= quantity.start
+            and not any(s <= m.start < e for s, e in context.figure_clauses)
+            and not any(s <= m.start < e for s, e in context.appositive_clauses)
         ]
         # "…, while online tourism bookings in Heilongjiang, home to Harbin's …, totaled …"
         fresh = [m for m in topics if in_sentence and m.start > in_sentence.figure_end]

@@ -148,3 +148,15 @@ NOT_SUBJECT_AFTER = re.compile(r"'?s\s+(?!online|retail|sales|e-commerce|total|i
 # "12.5 percent in the second quarter": a period phrase this close after a figure is its period.
 PERIOD_BINDING = re.compile(r"^\s*(?:in|during|for|over|of|throughout)?\s*(?:the\s+)?$", re.I)
 FROM_RATE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
+# Clauses that describe a name rather than state a subject: places in them are not the subject.
+APPOSITIVE = re.compile(
+    r"(?:a|an|home\s+to|one\s+of|led\s+by|including|such\s+as|mainly|especially|particularly|known\s+as"
+    r"|famous\s+for|the\s+(?:provincial|regional)\s+capital)\b",
+    re.I,
+)
+# Between a place and the next: the next only locates the first ("Anxi County, Fujian province").
+LOCATOR_BETWEEN = re.compile(
+    r"^(?:,\s*|\s+in\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+    r"(?:China['’]s\s+)?)$",
+    re.I,
+)

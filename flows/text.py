@@ -76,6 +76,7 @@ class Layout:
     breadcrumb: Span | None
     title: Span | None
     body: list[Span]
+    furniture: list[Span]  # captions, copyright and other page furniture
 
     @property
     def source(self) -> str | None:
@@ -89,15 +90,17 @@ class Layout:
 
 def layout(text: str) -> Layout:
     breadcrumb = title = None
-    body = []
+    body, furniture = [], []
     for paragraph in paragraphs(text):
         if breadcrumb is None and title is None and BREADCRUMB.search(paragraph.text):
             breadcrumb = paragraph
         elif title is None and not paragraph.text.endswith((".", "。")) and len(paragraph.text) < 200:
             title = paragraph
-        elif not FURNITURE.match(paragraph.text):
+        elif FURNITURE.match(paragraph.text):
+            furniture.append(paragraph)
+        else:
             body.append(paragraph)
-    return Layout(breadcrumb, title, body)
+    return Layout(breadcrumb, title, body, furniture)
 
 
 def sentences(paragraph: Span) -> list[Span]:

@@ -48,8 +48,11 @@ def test_reference_report_metadata_comes_from_its_own_text(reference):
     assert extraction.report_date == date(2024, 7, 19)
     assert extraction.title.startswith("Online retail sales in Xinjiang")
     assert extraction.region_code == "650000"
-    # the dates it states are set aside as dates, never observations
-    assert {s.reason for s in extraction.set_aside} == {"part of a date"}
+    # the dates it states, in its text and its photo caption, are set aside, never observations
+    assert {(s.disposition, s.reason) for s in extraction.set_aside} == {
+        ("not_a_figure", "part of a date"),
+        ("not_a_figure", "page furniture"),
+    }
 
 
 def test_reference_report_names_without_figures(reference):
