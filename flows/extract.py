@@ -255,6 +255,9 @@ class _Context:
     appositive_clauses: list[tuple[int, int]]  # "a pillar industry of Hefei", "led by Yantai apples"
 
 
+NOT_RETAIL_REASON = "not a retail series"
+
+
 class _SentenceExtractor:
     """Reads a report sentence by sentence, carrying what a sentence inherits from earlier ones."""
 
@@ -509,8 +512,8 @@ class _SentenceExtractor:
             if metric == "share_pct":  # "Shenzhen … 33.1 percent of the provincial total"
                 regions = [r for r in regions if r.end <= quantity.start]
             region = self._region(context, quantity, regions, in_sentence)
-            named_here = [r for r in regions if clause.start <= r.start < quantity.start]
-            pronoun = PRONOUN_SUBJECT.search(clause.text[: quantity.start - clause.start])
+            named_here = [r for r in regions if clause.start <= r.start < clause.end]
+            pronoun = PRONOUN_SUBJECT.search(clause.text)
             if pronoun and previous and not named_here:
                 region = Match(previous.region_code, "", 0, 0)
         observation = Observation(
@@ -540,8 +543,10 @@ class _SentenceExtractor:
     def _measure(self, sentence, clause, quantity, before, after, segments, previous):
         """(metric code, signed value), or (None, None) once the number has been set aside."""
         kind, value = quantity.kind, quantity.value
-        if kind in ("percent", "points", "yuan", "count") and self._not_retail(clause, quantity, segments):
-            self._aside(sentence, quantity, "not_a_figure", "not a retail series")
+        if kind in ("percent", "points", "yuan", "count") and self._not_retail(
+            sentence, clause, quantity, segments
+        ):
+            self._aside(sentence, quantity, "not_a_figure", NOT_RETAIL_REASON)
             return None, None
         if kind == "percent":
             if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
@@ -585,13 +590,16 @@ class _SentenceExtractor:
         self._aside(sentence, quantity, "needs_review", "number without a unit or measure")
         return None, None
 
-    def _not_retail(self, clause: Span, quantity: Quantity, segments: list[Match]) -> bool:
+    def _not_retail(self, sentence: Span, clause: Span, quantity: Quantity, segments: list[Match]) -> bool:
         """The figure's subject is income, GDP, investment or trade: the nearest subject before it
-        in its clause is such a series rather than a retail segment."""
+        in its clause is such a series rather than a retail segment; or its clause only adds to
+        such a figure ("foreign trade totaled 7.55 trillion yuan, up 10.5 percent")."""
         text = clause.text[: quantity.start - clause.start]
         series = [clause.start + m.end() for m in NOT_RETAIL.finditer(text)]
         if not series:
-            return False
+            last = next((s for s in reversed(self.set_aside) if s.evidence == sentence.text), None)
+            names_segment = any(clause.start <= m.start < clause.end for m in segments)
+            return bool(last and last.reason == NOT_RETAIL_REASON and not names_segment)
         retail = [
             m.end
             for m in segments

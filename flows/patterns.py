@@ -140,9 +140,7 @@ COMPARED_PERIOD = re.compile(
     re.I,
 )
 # "Its online sales grew …": the figure is about the place the previous one was about.
-PRONOUN_SUBJECT = re.compile(
-    r"\b(?:its|the\s+city's|the\s+prefecture's|the\s+county's|the\s+district's)\b", re.I
-)
+PRONOUN_SUBJECT = re.compile(r"\b(?:its|the\s+(?:city|prefecture|county|district)(?:'s|\b))", re.I)
 # After "the country's": words that make it the subject of a retail figure ("China's online sales").
 NOT_SUBJECT_AFTER = re.compile(r"'?s\s+(?!online|retail|sales|e-commerce|total|internet|overall)", re.I)
 # "12.5 percent in the second quarter": a period phrase this close after a figure is its period.
