@@ -18,6 +18,7 @@ from flows.patterns import (
     BELOW,
     CJK,
     COMPARED_PERIOD,
+    COUNT_CONTINUATION,
     CURRENCY_BEFORE,
     EARLIER_PERIOD_COMPARATOR,
     FROM_RATE,
@@ -28,6 +29,7 @@ from flows.patterns import (
     NATIONAL,
     NATIONAL_FIGURE,
     NOT_FIGURES,
+    NOT_PERIOD_BEFORE,
     NOT_RETAIL,
     NOT_SUBJECT_AFTER,
     NUMBER,
@@ -36,6 +38,7 @@ from flows.patterns import (
     PRONOUN_SUBJECT,
     PROVINCE_COMPARATOR,
     QUALIFIER,
+    RANKED,
     RESPECTIVELY,
     SALES_OF,
     SCALES,
@@ -188,7 +191,8 @@ def _subject_periods(sentence: Span) -> list[PeriodPhrase]:
     return [
         p
         for p in find_periods(sentence.text, sentence.start)
-        if not COMPARED_PERIOD.search(
+        if not NOT_PERIOD_BEFORE.search(sentence.text[: p.start - sentence.start][-30:])
+        and not COMPARED_PERIOD.search(
             sentence.text[max(0, p.start - sentence.start - 40) : p.start - sentence.start]
         )
     ]
@@ -496,7 +500,9 @@ class _SentenceExtractor:
         if subject and subject.segment:
             segment = self._scoped(subject.segment, segments, quantity)
         else:
-            segment = self._segment(sentence, clause, quantity, metric, segments, previous, in_sentence)
+            segment = self._segment(
+                sentence, clause, quantity, metric, segments, previous, in_sentence, context.figure_clauses
+            )
         if segment is None:
             self._aside(sentence, quantity, "needs_review", "no segment named for this figure")
             return None
@@ -512,7 +518,9 @@ class _SentenceExtractor:
             if metric == "share_pct":  # "Shenzhen … 33.1 percent of the provincial total"
                 regions = [r for r in regions if r.end <= quantity.start]
             region = self._region(context, quantity, regions, in_sentence)
-            named_here = [r for r in regions if clause.start <= r.start < clause.end]
+            named_here = [
+                r for r in regions if r.start < quantity.start or clause.start <= r.start < clause.end
+            ]
             pronoun = PRONOUN_SUBJECT.search(clause.text)
             if pronoun and previous and not named_here:
                 region = Match(previous.region_code, "", 0, 0)
@@ -536,7 +544,8 @@ class _SentenceExtractor:
             self._aside(sentence, quantity, "needs_review", "no region found for this figure")
             return None
         if region.code.startswith("?"):  # a place the gazetteer does not know: kept for review
-            self._aside(sentence, quantity, "needs_review", f"unknown place '{region.text}'", observation)
+            place = observation.region_code.removeprefix("?")
+            self._aside(sentence, quantity, "needs_review", f"unknown place '{place}'", observation)
             return None
         return observation
 
@@ -597,9 +606,14 @@ class _SentenceExtractor:
         text = clause.text[: quantity.start - clause.start]
         series = [clause.start + m.end() for m in NOT_RETAIL.finditer(text)]
         if not series:
-            last = next((s for s in reversed(self.set_aside) if s.evidence == sentence.text), None)
+            set_aside = [
+                s.start
+                for s in self.set_aside
+                if s.evidence == sentence.text and s.reason == NOT_RETAIL_REASON
+            ]
+            observed = [o.figure_start for o in self.observations if o.evidence_start == sentence.start]
             names_segment = any(clause.start <= m.start < clause.end for m in segments)
-            return bool(last and last.reason == NOT_RETAIL_REASON and not names_segment)
+            return bool(set_aside) and max(set_aside) > max(observed, default=-1) and not names_segment
         retail = [
             m.end
             for m in segments
@@ -629,7 +643,9 @@ class _SentenceExtractor:
             return previous.metric_code.removesuffix("_count") + "_yoy_growth_pct"
         return "yoy_growth_pct"
 
-    def _segment(self, sentence, clause, quantity, metric, segments, previous, in_sentence) -> str | None:
+    def _segment(
+        self, sentence, clause, quantity, metric, segments, previous, in_sentence, figure_clauses
+    ) -> str | None:
         """The segment a figure is about: named in its clause (the subject before the figure first),
         else earlier in its sentence, else inherited; a share is of the subject before it."""
         generic = self.reference.generic_segment_aliases
@@ -644,11 +660,20 @@ class _SentenceExtractor:
         before = [m for m in in_clause if m.end <= quantity.start]
         earlier = [m for m in subjects if m.end <= quantity.start]
         is_count = metric.endswith("_count")
-        if is_count and in_sentence and not in_sentence.metric_code.endswith("_count"):
+        if (
+            is_count
+            and in_sentence
+            and not (in_sentence.metric_code.endswith("_count") and COUNT_CONTINUATION.match(clause.text))
+        ):
             in_sentence = None  # "… 9.6 million sessions, attracting 2.1 billion views": counts chain
         # a name after the sentence's previous figure starts a new subject: "tea grew 23.5 percent,
         # and household appliances, a pillar industry, rose 15.2 percent"
-        fresh = [m for m in earlier if not in_sentence or m.start > in_sentence.figure_end]
+        fresh = [
+            m
+            for m in earlier
+            if not in_sentence
+            or (m.start > in_sentence.figure_end and not any(s <= m.start < e for s, e in figure_clauses))
+        ]
         generic_in_clause = any(
             clause.start <= m.start < clause.end and m.text.casefold() in generic for m in segments
         )
@@ -722,7 +747,14 @@ class _SentenceExtractor:
         of its own ("In Guangdong, …"); else the report's region."""
         clause = context.clause
         in_clause = [m for m in regions if clause.start <= m.start < clause.end]
-        after = [m for m in in_clause if m.start >= quantity.end and m.code != self.reference.nation_code]
+        after = [
+            m
+            for m in in_clause
+            if m.start >= quantity.end
+            and not (
+                m.code == self.reference.nation_code and RANKED.search(clause.text[: m.start - clause.start])
+            )
+        ]
         before = [m for m in in_clause if m.end <= quantity.start]
         if before or after:
             return before[-1] if before else after[0]

@@ -87,6 +87,14 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        "a threshold",
+        re.compile(
+            r"\bwith\s+(?:annual\s+)?(?:online\s+)?(?:sales|revenues?|turnover)?\s*(?:of\s+)?(?:over|more\s+than"
+            r"|above|exceeding|at\s+least)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan",
+            re.I,
+        ),
+    ),
     ("a page view counter", re.compile(r"\b(?:views|clicks|hits|visits|reads)\s*[:：]\s*[\d,]+", re.I)),
     (
         "a licence or registration number",
@@ -157,4 +165,13 @@ LOCATOR_BETWEEN = re.compile(
     r"^(?:,\s*|\s+in\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
     r"(?:China['’]s\s+)?)$",
     re.I,
+)
+# A count's clause that only continues the count before it: "…sessions, attracting 2.1 billion views".
+COUNT_CONTINUATION = re.compile(
+    r"(?:attracting|drawing|generating|receiving|involving|with|and\s+attracting)\b", re.I
+)
+RANKED = re.compile(r"\b(?:rank\w*|placed|place|top)\b", re.I)
+# A year after these words is when something began, not the period of a figure.
+NOT_PERIOD_BEFORE = re.compile(
+    r"(?:launched|started|introduced|established|set\s+up|founded|built|opened|began|since)\s+$", re.I
 )
