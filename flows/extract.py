@@ -48,7 +48,7 @@ from flows.patterns import (
     UNIT_AFTER,
     YEAR,
 )
-from flows.periods import PARTIAL_DATE, PeriodPhrase, find_dates, find_periods, period_code
+from flows.periods import PARTIAL_DATE, PeriodPhrase, find_dates, find_periods, period_code, stated_range
 from flows.reference import Match, Reference
 from flows.text import Layout, ReportError, Span, clauses, layout, report_text, sentences
 
@@ -121,6 +121,7 @@ class Extraction:
     observations: list[Observation]
     mentions: list[Mention]
     set_aside: list[SetAside]
+    event_dates: dict[str, tuple[date, date]]  # event period code -> the dates the text gives it
 
     @property
     def review_candidates(self) -> list[Observation]:
@@ -151,6 +152,7 @@ def extract(text: str, reference: Reference, name: str = "report") -> Extraction
         observations=extractor.observations,
         mentions=extractor.mentions,
         set_aside=extractor.set_aside,
+        event_dates=extractor.event_dates,
     )
 
 
@@ -280,12 +282,14 @@ class _SentenceExtractor:
         self.mentions: list[Mention] = []
         self.set_aside: list[SetAside] = []
         self.previous: Observation | None = None  # the paragraph's latest observation
+        self.event_dates: dict[str, tuple[date, date]] = {}
 
     def read(self, sentence: Span) -> None:
         ref = self.reference
         segments = ref.segment_matcher.find(sentence.text, sentence.start)
         regions = self._regions(sentence)
         self._record_mentions(sentence, segments, regions)
+        self._record_event_dates(sentence)
         quantities = find_quantities(sentence, ref)
         if CJK.search(sentence.text) and len(CJK.findall(sentence.text)) * 3 > len(sentence.text):
             for quantity in quantities:
@@ -323,8 +327,17 @@ class _SentenceExtractor:
             if observation:
                 self.observations.append(observation)
                 self.previous = observation
+
                 if quantity.start in leaders.values():
                     leaders = {k: (observation if v == quantity.start else v) for k, v in leaders.items()}
+
+    def _record_event_dates(self, sentence: Span) -> None:
+        """Dates a sentence gives a named event ("the Spring Festival holiday from Jan 28 to Feb 4")."""
+        for phrase in find_periods(sentence.text):
+            if phrase.event:
+                code = period_code(phrase, self.report_date)
+                if code not in self.event_dates and (stated := stated_range(sentence.text, int(code[:4]))):
+                    self.event_dates[code] = stated
 
     def account_for_page(self, page: Layout) -> None:
         """Numbers outside the body are set aside too, so that none goes unaccounted for: page
@@ -543,7 +556,7 @@ class _SentenceExtractor:
         if region is None:
             self._aside(sentence, quantity, "needs_review", "no region found for this figure")
             return None
-        if region.code.startswith("?"):  # a place the gazetteer does not know: kept for review
+        if observation.region_code.startswith("?"):  # a place the gazetteer does not know: for review
             place = observation.region_code.removeprefix("?")
             self._aside(sentence, quantity, "needs_review", f"unknown place '{place}'", observation)
             return None

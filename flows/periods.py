@@ -135,6 +135,30 @@ EVENT_PATTERNS = [
 ]
 
 
+DATE_RANGE = re.compile(
+    r"(?:from\s+)?" + _MONTH + r"\s+(?P<first_day>\d{1,2})\s*(?:to|-|–|through|until|till)\s*"
+    r"(?:(?P<last_month>"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+)?(?P<last_day>\d{1,2})\b",
+    re.I,
+)
+
+
+def stated_range(text: str, year: int) -> tuple[date, date] | None:
+    """The first date range a sentence states ("from Jan 28 to Feb 4"), in the given year."""
+    m = DATE_RANGE.search(text)
+    if not m:
+        return None
+    first_month = MONTHS[m.group("month").lower()]
+    last_month = MONTHS[m.group("last_month").lower()] if m.group("last_month") else first_month
+    try:
+        return date(year, first_month, int(m.group("first_day"))), date(
+            year, last_month, int(m.group("last_day"))
+        )
+    except ValueError:
+        return None
+
+
 def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
     """Period phrases in text, earliest first; where two overlap, the more specific one is kept."""
     found: list[PeriodPhrase] = []

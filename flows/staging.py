@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 
 from flows.extract import ExtractedBatch
+from flows.periods import EVENTS
 
 # Files written in the v1.5 storage format stay readable by the DuckDB 1.5 command-line client.
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.5.0"}
@@ -39,6 +40,11 @@ create table stg_mentions (
     text varchar not null, mention_start integer not null, mention_end integer not null,
     evidence varchar not null
 );
+create table stg_event_dates (
+    report_id varchar not null, period_code varchar not null, start_date date not null,
+    end_date date not null
+);
+create table ref_events (event varchar primary key, event_month integer not null);
 create table stg_set_aside (
     report_id varchar not null, disposition varchar not null, reason varchar not null,
     text varchar not null, figure_start integer not null, figure_end integer not null,
@@ -71,7 +77,7 @@ def load_staging(
     """Create the build database with reference and staging tables; returns rows per table."""
     loaded_at = previous_load_times(warehouse_path)
     now = datetime.now(UTC)
-    reports, observations, mentions, set_aside = [], [], [], []
+    reports, observations, mentions, set_aside, event_dates = [], [], [], [], []
     for report in batch.reports:
         raw, extraction = report.raw, report.extraction
         reports.append(
@@ -108,6 +114,10 @@ def load_staging(
             }
             for m in extraction.mentions
         ]
+        event_dates += [
+            {"report_id": raw.report_id, "period_code": code, "start_date": start, "end_date": end}
+            for code, (start, end) in extraction.event_dates.items()
+        ]
         set_aside += [
             {
                 "report_id": raw.report_id,
@@ -131,10 +141,13 @@ def load_staging(
             ("stg_reports", reports),
             ("stg_observations", observations),
             ("stg_mentions", mentions),
+            ("stg_event_dates", event_dates),
+            ("ref_events", [{"event": slug, "event_month": month} for slug, _, month in EVENTS]),
             ("stg_set_aside", set_aside),
         ):
             _insert(con, table, rows)
-        tables = [*REFERENCE_TABLES, "stg_reports", "stg_observations", "stg_mentions", "stg_set_aside"]
+        tables = [*REFERENCE_TABLES, "ref_events", "stg_reports", "stg_observations", "stg_mentions"]
+        tables += ["stg_event_dates", "stg_set_aside"]
         return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
 
 
