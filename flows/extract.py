@@ -144,6 +144,7 @@ def extract(text: str, reference: Reference, name: str = "report") -> Extraction
         for sentence in sentences(paragraph):
             extractor.read(sentence)
     extractor.account_for_page(page)
+    extractor.merge_repeats()
     return Extraction(
         title=page.title.text if page.title else None,
         source=page.source,
@@ -339,6 +340,35 @@ class _SentenceExtractor:
                 if code not in self.event_dates and (stated := stated_range(sentence.text, int(code[:4]))):
                     self.event_dates[code] = stated
 
+    def merge_repeats(self) -> None:
+        """One fact per region, segment, period and measure: a repeat with the same value is a
+        second piece of evidence; a different value is a conflict to review."""
+        kept: dict[tuple[str, str, str, str], Observation] = {}
+        for observation in self.observations:
+            grain = (
+                observation.region_code,
+                observation.segment_code,
+                observation.period_code,
+                observation.metric_code,
+            )
+            first = kept.setdefault(grain, observation)
+            if first is observation:
+                continue
+            same = first.value == observation.value
+            self.set_aside.append(
+                SetAside(
+                    "not_a_figure" if same else "needs_review",
+                    "repeats a figure stated earlier"
+                    if same
+                    else f"conflicts with {first.figure_text!r} stated earlier",
+                    observation.figure_text,
+                    observation.figure_start,
+                    observation.figure_end,
+                    observation.evidence,
+                )
+            )
+        self.observations = list(kept.values())
+
     def account_for_page(self, page: Layout) -> None:
         """Numbers outside the body are set aside too, so that none goes unaccounted for: page
         furniture, and headline figures (a repeat of a body figure, or one to review)."""
@@ -531,12 +561,15 @@ class _SentenceExtractor:
             if metric == "share_pct":  # "Shenzhen … 33.1 percent of the provincial total"
                 regions = [r for r in regions if r.end <= quantity.start]
             region = self._region(context, quantity, regions, in_sentence)
-            named_here = [
-                r for r in regions if r.start < quantity.start or clause.start <= r.start < clause.end
-            ]
-            pronoun = PRONOUN_SUBJECT.search(clause.text)
-            if pronoun and previous and not named_here:
-                region = Match(previous.region_code, "", 0, 0)
+            # "…, with its online retail sales rising 10.4 percent": its = the sentence's subject,
+            # else the paragraph's when this sentence names no place
+            if PRONOUN_SUBJECT.search(clause.text) and not any(
+                clause.start <= r.start < clause.end for r in regions
+            ):
+                if in_sentence:
+                    region = Match(in_sentence.region_code, "", 0, 0)
+                elif previous and not any(r.start < quantity.start for r in regions):
+                    region = Match(previous.region_code, "", 0, 0)
         observation = Observation(
             region_code=(region.code or f"?{region.text}") if region else "",
             segment_code=segment,

@@ -132,8 +132,10 @@ EARLIER_PERIOD_COMPARATOR = re.compile(
 THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth\s+of\s+|for\s+)?(?:the\s+)?", re.I)
 # A place the gazetteer may not know: a capitalised name followed by an administrative word.
 PLACE = re.compile(
-    r"\b(?P<name>(?:[A-Z][a-z'’]+[\s-]){0,2}[A-Z][a-z'’]+)\s+(?:Autonomous\s+)?"
+    r"\b(?P<name>(?:[A-Z][a-z'’]+[\s-]){0,2}[A-Z][a-z'’]+)(?:\s+(?:Autonomous\s+)?"
     r"(?:County|District|City|Prefecture|Banner|League|Township|Town|Village)\b"
+    # "Yiwu, a county-level city …": the name alone, told to be a place by what follows it
+    r"|(?=,\s+(?:a|the)\s+(?:county-level\s+|prefecture-level\s+)?(?:city|county|district|town|township)\b))"
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Between the figures of a list: "12 percent, 15 percent and 20 percent".
