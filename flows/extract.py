@@ -48,7 +48,15 @@ from flows.patterns import (
     UNIT_AFTER,
     YEAR,
 )
-from flows.periods import PARTIAL_DATE, PeriodPhrase, find_dates, find_periods, period_code, stated_range
+from flows.periods import (
+    DATE_RANGE,
+    PARTIAL_DATE,
+    PeriodPhrase,
+    find_dates,
+    find_periods,
+    period_code,
+    stated_range,
+)
 from flows.reference import Match, Reference
 from flows.text import Layout, ReportError, Span, clauses, layout, report_text, sentences
 
@@ -85,6 +93,8 @@ class Observation:
     evidence: str
     evidence_start: int
     evidence_end: int
+    origin: str = "text"  # or "correction": set by hand in the raw folder's corrections.csv
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -427,6 +437,7 @@ class _SentenceExtractor:
         text, offset = sentence.text, sentence.start
         spans = [("part of a date", d.start, d.end) for d in find_dates(text)]
         spans += [("part of a date", m.start(), m.end()) for m in PARTIAL_DATE.finditer(text)]
+        spans += [("part of a date", m.start(), m.end()) for m in DATE_RANGE.finditer(text)]
         spans += [("part of an event's name", p.start, p.end) for p in find_periods(text) if p.event]
         spans += [
             (reason, m.start(), m.end()) for reason, pattern in NOT_FIGURES for m in pattern.finditer(text)
@@ -868,6 +879,23 @@ class ExtractedBatch:
     @property
     def observation_count(self) -> int:
         return sum(len(r.extraction.observations) for r in self.reports)
+
+    def review_lines(self) -> dict[str, list[str]]:
+        """Per report path, one line per number it holds that was not understood."""
+        review = {
+            r.raw.path: [
+                f"{s.text!r}: {s.reason}, in: {_shorten(s.evidence)}"
+                for s in r.extraction.set_aside
+                if s.disposition == "needs_review"
+            ]
+            for r in self.reports
+        }
+        return {path: lines for path, lines in review.items() if lines}
+
+
+def _shorten(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def extract_reports(raw_reports: list[RawReport], reference: Reference) -> ExtractedBatch:

@@ -95,6 +95,12 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        "an address",
+        re.compile(r"\b(?:No\.\s*)?\d+\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Avenue|Street|Rd|St|Lu)\b"),
+    ),
+    ("an identifier", re.compile(r"\b\d{9,}\b")),
+    ("a screen size", re.compile(r"\b\d{3,4}\s*[×x*]\s*\d{3,4}\b")),
     ("a page view counter", re.compile(r"\b(?:views|clicks|hits|visits|reads)\s*[:：]\s*[\d,]+", re.I)),
     (
         "a licence or registration number",

@@ -37,6 +37,7 @@ DATE_PATTERNS = [
     re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
     re.compile(r"(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日"),
+    re.compile(r"\b(?P<day>\d{1,2})-" + _MONTH + r"-(?P<year>(?:19|20)\d{2})\b", re.I),
 ]
 # A date without its year ("on July 19"): still a date, never a figure.
 PARTIAL_DATE = re.compile(_MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:percent|%|per cent))", re.I)
@@ -211,6 +212,11 @@ def period_code(phrase: PeriodPhrase, report_date: date) -> str:
     if phrase.event:
         return f"{year}-EV-{phrase.event}"
     return code_for_months(year, first, last)
+
+
+PERIOD_CODE = re.compile(
+    r"(?:19|20)\d{2}(?:-(?:H[12]|Q[1-4]|M(?:0[1-9]|1[0-2])|YTD(?:0[2-9]|1[01])|EV-[a-z0-9_]+))?"
+)
 
 
 def code_for_months(year: int, first: int, last: int) -> str:

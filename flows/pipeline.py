@@ -8,6 +8,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.states import Completed, Failed, State
 
+from flows.corrections import correct_batch
 from flows.discover import RawReport, find_reports
 from flows.extract import ExtractedBatch, extract_reports
 from flows.lock import RunLockedError, acquire_run_lock
@@ -28,8 +29,9 @@ def find_raw_reports(raw_dir: Path) -> list[RawReport]:
 
 
 @task(cache_policy=NONE)
-def extract(reports: list[RawReport], reference_dir: Path) -> ExtractedBatch:
-    batch = extract_reports(reports, Reference(reference_dir))
+def extract(reports: list[RawReport], raw_dir: Path, reference_dir: Path) -> ExtractedBatch:
+    reference = Reference(reference_dir)
+    batch = correct_batch(extract_reports(reports, reference), raw_dir, reference)
     logger = get_run_logger()
     logger.info("extracted %d observations from %d reports", batch.observation_count, len(batch.reports))
     for rejected in batch.rejected:
@@ -92,7 +94,7 @@ def retail_warehouse(
 def _build_check_publish(settings: Settings) -> State:
     """The steps of a run, under the run lock."""
     reports = find_raw_reports(settings.raw_dir)
-    batch = extract(reports, settings.reference_dir)
+    batch = extract(reports, settings.raw_dir, settings.reference_dir)
     load(batch, settings.build_path, settings.reference_dir, settings.warehouse_path)
     model_rows = transform(settings.build_path, settings.sql_dir)
     checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
@@ -108,6 +110,7 @@ def _build_check_publish(settings: Settings) -> State:
         checks_passed=checks.checks_passed,
         checks_failed=checks.checks_failed,
         failures=checks.failures,
+        review=batch.review_lines(),
         published=publishable,
         warehouse_path=settings.warehouse_path,
         build_path=settings.build_path,

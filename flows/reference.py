@@ -108,6 +108,12 @@ class Reference:
         }
 
     @cached_property
+    def metric_codes(self) -> frozenset[str]:
+        """Every measure: the stated ones, and a count and its growth per counted quantity."""
+        counted = {f"{q}{suffix}" for q in self.quantities for suffix in ("_count", "_yoy_growth_pct")}
+        return frozenset(self.metrics) | counted
+
+    @cached_property
     def nation_code(self) -> str:
         return next(code for code, row in self.regions.items() if row["level"] == "nation")
 

@@ -15,6 +15,7 @@ class RunSummary:
     checks_passed: int
     checks_failed: int
     failures: list[str] = field(default_factory=list)
+    review: dict[str, list[str]] = field(default_factory=dict)  # report path -> numbers not understood
     published: bool = False
     warehouse_path: Path | None = None
     build_path: Path | None = None
@@ -34,6 +35,9 @@ class RunSummary:
             f"checks failed:       {self.checks_failed}",
         ]
         lines += [f"error: {line}" for line in self.rejected]
+        for path, items in self.review.items():
+            lines.append(f"{len(items)} numbers not understood in {path}:")
+            lines += [f"  {item}" for item in items]
         lines += [f"failed check: {line}" for line in self.failures]
         if self.published:
             lines.append(f"warehouse:           {self.warehouse_path}")

@@ -27,6 +27,11 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"”’']?\s+(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])")
+# A full stop after these ends an abbreviation, not a sentence: "Jan. 22", "No. 1", "U.S. dollars".
+ABBREVIATION = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|Prof|St|Co|Ltd|Inc"
+    r"|approx|vs|etc|e\.g|i\.e)|\b[A-Z]\.[A-Z])\.$"
+)
 CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+[-–—]+\s+|，|；")
 PARAGRAPH = re.compile(r'(?:[^\n]|\n(?![ \t]*\n)(?<![.!?。！？)”"\n]\n))+')
 BYLINE = re.compile(r"^(?P<source>[^()\n]{3,80}?)\s*\((?:reporter|by)\b[^)]*\)\s*news:", re.I)
@@ -106,6 +111,8 @@ def layout(text: str) -> Layout:
 def sentences(paragraph: Span) -> list[Span]:
     spans, start = [], 0
     for match in SENTENCE_END.finditer(paragraph.text):
+        if ABBREVIATION.search(paragraph.text[: match.start()].rstrip("\"”’'")):
+            continue
         spans.append(_sub(paragraph, start, match.start()))
         start = match.end()
     spans.append(_sub(paragraph, start, len(paragraph.text)))

@@ -1,6 +1,7 @@
 -- Grain: one row per report × region × segment × period × metric.
--- Stated facts come from the report's text; derived facts follow from two stated ones
--- (is_derived, with the arithmetic in derivation and the inputs' fact ids in derived_from).
+-- Stated facts come from the report's text (origin 'text') or a hand correction (origin
+-- 'correction', with its note); derived facts follow from two stated ones (is_derived, origin
+-- 'derived', with the arithmetic in derivation and the inputs' fact ids in derived_from).
 with observations as (
     select * from stg_observations
 ),
@@ -26,7 +27,9 @@ stated as (
         evidence_end,
         false as is_derived,
         cast(null as varchar) as derivation,
-        cast([] as varchar []) as derived_from
+        cast([] as varchar []) as derived_from,
+        origin,
+        note
     from observations
 ),
 
@@ -58,7 +61,9 @@ national_growth_from_gaps as (
             '{} − {} = {}: regional growth minus its gap to the national average',
             regional.value, gap.value, round(regional.value - gap.value, 6)
         ) as derivation,
-        [regional.fact_id, gap.fact_id] as derived_from
+        [regional.fact_id, gap.fact_id] as derived_from,
+        'derived' as origin,
+        cast(null as varchar) as note
     from national_gaps as gap
     inner join growth as regional
         on regional.report_id = gap.report_id
@@ -98,7 +103,9 @@ prior_year_shares as (
             '{} − {} = {}: this year''s share minus its change from a year earlier',
             share.value, change.value, round(share.value - change.value, 6)
         ) as derivation,
-        [share.fact_id, change.fact_id] as derived_from
+        [share.fact_id, change.fact_id] as derived_from,
+        'derived' as origin,
+        cast(null as varchar) as note
     from share_changes as change
     inner join shares as share
         on share.report_id = change.report_id
@@ -122,11 +129,10 @@ new_derived as (
 
 final as (
     select * from stated
-    union all
+    union all by name
     select
         md5(concat_ws('|', report_id, region_code, segment_code, period_code, metric_code)) as fact_id,
-        * exclude (derived_from),
-        derived_from
+        *
     from new_derived
 )
 

@@ -1,0 +1,191 @@
+"""Hand corrections: a `corrections.csv` in the raw folder adds, fixes or suppresses observations
+of named reports, without editing code. Applied after extraction; lineage keeps them visible
+(origin 'correction' with the note, or a set-aside 'suppressed by hand')."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from flows.extract import ExtractedBatch, ExtractedReport, Observation, Rejected, SetAside
+from flows.periods import PERIOD_CODE
+from flows.reference import Reference
+from flows.text import ReportError
+
+CORRECTIONS_FILE = "corrections.csv"
+COLUMNS = ("report", "action", "region", "segment", "period", "measure", "value", "unit", "note")
+ACTIONS = ("add", "fix", "suppress")
+
+
+@dataclass(frozen=True)
+class Correction:
+    line: int
+    report: str
+    action: str
+    region_code: str
+    segment_code: str
+    period_code: str
+    metric_code: str
+    value: float | None
+    decimals: int  # as written in the file
+    unit: str
+    note: str
+
+    @property
+    def grain(self) -> tuple[str, str, str, str]:
+        return (self.region_code, self.segment_code, self.period_code, self.metric_code)
+
+
+def read_corrections(raw_dir: Path, reference: Reference) -> list[Correction]:
+    """The corrections file's lines, checked; a bad line raises ReportError naming file and line."""
+    path = raw_dir / CORRECTIONS_FILE
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ReportError(f"{CORRECTIONS_FILE}: missing columns {', '.join(missing)}")
+        return [_parse(row, reader.line_num, reference) for row in reader]
+
+
+def _parse(row: dict[str, str], line: int, reference: Reference) -> Correction:
+    where = f"{CORRECTIONS_FILE} line {line}"
+    fields = {column: (row.get(column) or "").strip() for column in COLUMNS}
+    if fields["action"].lower() not in ACTIONS:
+        raise ReportError(f"{where}: action must be one of {', '.join(ACTIONS)}, not {fields['action']!r}")
+    if not (fields["report"] and fields["period"] and fields["measure"]):
+        raise ReportError(f"{where}: report, period and measure are required")
+    if fields["measure"] not in reference.metric_codes:
+        raise ReportError(f"{where}: unknown measure {fields['measure']!r}")
+    if not PERIOD_CODE.fullmatch(fields["period"]):
+        raise ReportError(f"{where}: period {fields['period']!r} is not a period code such as 2024-H1")
+    value = None
+    if fields["action"].lower() != "suppress":
+        try:
+            value = float(fields["value"].replace(",", ""))
+        except ValueError:
+            raise ReportError(f"{where}: value {fields['value']!r} is not a number") from None
+    return Correction(
+        line=line,
+        report=fields["report"],
+        action=fields["action"].lower(),
+        region_code=_code(fields["region"], reference.regions, "region_name", where, "region"),
+        segment_code=_code(fields["segment"], reference.segments, "segment_name", where, "segment"),
+        period_code=fields["period"],
+        metric_code=fields["measure"],
+        value=value,
+        decimals=len(fields["value"].partition(".")[2]),
+        unit=fields["unit"],
+        note=fields["note"],
+    )
+
+
+def _code(text: str, table: dict[str, dict[str, str]], name_column: str, where: str, what: str) -> str:
+    """A code from a code or a name, e.g. '650000' or 'Xinjiang'."""
+    text = (text or "").strip()
+    if text in table:
+        return text
+    for code, row in table.items():
+        if row[name_column].casefold() == text.casefold():
+            return code
+    raise ReportError(f"{where}: unknown {what} {text!r}")
+
+
+def apply_corrections(batch: ExtractedBatch, corrections: list[Correction]) -> ExtractedBatch:
+    """The batch with each report's corrections applied; a correction for a report that is not
+    in the batch, or a fix/suppress that matches no observation, raises ReportError."""
+    by_path = {report.raw.path: report for report in batch.reports}
+    for correction in corrections:
+        if correction.report not in by_path:
+            where = f"{CORRECTIONS_FILE} line {correction.line}"
+            raise ReportError(f"{where}: no report {correction.report!r} in the raw folder")
+    corrected = [
+        _correct(report, [c for c in corrections if c.report == report.raw.path]) for report in batch.reports
+    ]
+    return dataclasses.replace(batch, reports=corrected)
+
+
+def _correct(report: ExtractedReport, corrections: list[Correction]) -> ExtractedReport:
+    if not corrections:
+        return report
+    observations = list(report.extraction.observations)
+    set_aside = list(report.extraction.set_aside)
+    for correction in corrections:
+        matches = [o for o in observations if _grain(o) == correction.grain]
+        if correction.action in ("fix", "suppress") and not matches:
+            raise ReportError(
+                f"{CORRECTIONS_FILE} line {correction.line}: no observation in {correction.report} for "
+                f"{', '.join(correction.grain)}"
+            )
+        if correction.action == "suppress":
+            observations.remove(matches[0])
+            set_aside.append(
+                SetAside(
+                    "not_a_figure",
+                    f"suppressed by hand: {correction.note}",
+                    matches[0].figure_text,
+                    matches[0].figure_start,
+                    matches[0].figure_end,
+                    matches[0].evidence,
+                )
+            )
+        elif correction.action == "fix":
+            fixed = dataclasses.replace(
+                matches[0],
+                value=correction.value,
+                unit=correction.unit or matches[0].unit,
+                origin="correction",
+                note=correction.note,
+            )
+            observations[observations.index(matches[0])] = fixed
+        else:
+            if matches:
+                raise ReportError(
+                    f"{CORRECTIONS_FILE} line {correction.line}: {correction.report} already has an "
+                    f"observation for {', '.join(correction.grain)}; use fix"
+                )
+            observations.append(_added(correction))
+    extraction = dataclasses.replace(report.extraction, observations=observations, set_aside=set_aside)
+    return dataclasses.replace(report, extraction=extraction)
+
+
+def _grain(observation: Observation) -> tuple[str, str, str, str]:
+    return (
+        observation.region_code,
+        observation.segment_code,
+        observation.period_code,
+        observation.metric_code,
+    )
+
+
+def _added(correction: Correction) -> Observation:
+    return Observation(
+        region_code=correction.region_code,
+        segment_code=correction.segment_code,
+        period_code=correction.period_code,
+        metric_code=correction.metric_code,
+        value=correction.value,
+        decimals=correction.decimals,
+        unit=correction.unit,
+        qualifier=None,
+        figure_text=f"{correction.value:g}",
+        figure_start=-correction.line,  # not in the text; negative keeps observation ids unique
+        figure_end=-correction.line,
+        evidence=f"hand correction: {correction.note}",
+        evidence_start=-1,
+        evidence_end=-1,
+        origin="correction",
+        note=correction.note,
+    )
+
+
+def correct_batch(batch: ExtractedBatch, raw_dir: Path, reference: Reference) -> ExtractedBatch:
+    """The batch with the raw folder's corrections applied; a bad corrections file is rejected
+    with its one-line reason and none of it is applied."""
+    try:
+        return apply_corrections(batch, read_corrections(raw_dir, reference))
+    except ReportError as error:
+        return dataclasses.replace(batch, rejected=[*batch.rejected, Rejected(CORRECTIONS_FILE, str(error))])
