@@ -92,3 +92,44 @@ def test_docs_serve_serves_the_site_on_localhost(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_extract_shows_observations_non_figures_and_review_without_a_warehouse(tmp_path, capsys):
+    report = tmp_path / "gansu.txt"
+    report.write_text(
+        "Home › News\n\nGansu online retail\n\nReleased on March 10, 2025. In 2024 online retail sales in "
+        "Gansu grew 8 percent, and in Shaxian District 18 percent. Sales were 7 percent.\n",
+        encoding="utf-8",
+    )
+    assert main(["--warehouse", str(tmp_path / "none.duckdb"), "extract", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "1 observations" in out and "Gansu | online retail (total) | 2024 | yoy_growth_pct = 8 percent" in out
+    )
+    assert "not figures" in out and "part of a date" in out
+    assert "2 to review" in out and '"7 percent": percentage with no measure cue' in out
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_extract_csv_has_the_answer_key_columns(capsys):
+    from tests.conftest import REFERENCE_REPORT
+
+    assert main(["extract", str(REFERENCE_REPORT), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert list(rows[0]) == [
+        "region",
+        "segment",
+        "period",
+        "measure",
+        "value",
+        "unit",
+        "qualifier",
+        "evidence",
+    ]
+    assert len(rows) == 15 and rows[0]["region"] == "Xinjiang"
+
+
+def test_extract_names_an_unreadable_file_in_one_line(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["extract", str(tmp_path / "empty.txt")]) == 1
+    assert capsys.readouterr().err == "error: empty.txt: file is empty\n"
