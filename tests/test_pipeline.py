@@ -98,3 +98,35 @@ def test_run_command_exits_clearly_while_another_run_holds_the_lock(raw_dir, tmp
         assert main(["--warehouse", str(warehouse), "run", "--raw-dir", str(raw_dir)]) == 1
     errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "another run is writing this warehouse" in errors[0]
+
+
+def test_corrections_and_the_review_list_reach_the_warehouse_and_the_summary(raw_dir, tmp_path):
+    warehouse = tmp_path / "retail.duckdb"
+    report = next(raw_dir.iterdir()).name
+    (raw_dir / "corrections.csv").write_text(
+        "report,action,region,segment,period,measure,value,unit,note\n"
+        f"{report},fix,Xinjiang,services,2024-H1,yoy_growth_pct,22.5,percent,typo in the release\n",
+        encoding="utf-8",
+    )
+    (raw_dir / "gansu.txt").write_text(
+        "Home › News\n\nGansu online retail\n\nReleased on March 10, 2025. In 2024 online retail sales "
+        "in Gansu grew 8 percent. Sales were 7 percent.\n",
+        encoding="utf-8",
+    )
+    state, summary = run(raw_dir, warehouse)
+    assert state.is_completed(), summary
+    assert summary.review == {
+        "gansu.txt": ["'7 percent': percentage with no measure cue, in: Sales were 7 percent."]
+    }
+    assert "1 numbers not understood in gansu.txt:" in summary.lines()
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute(
+            "select value, origin, note from fact_retail where segment_code = 'services' and metric_code = 'yoy_growth_pct' and region_code = '650000'"
+        ).fetchall() == [(22.5, "correction", "typo in the release")]
+        # the national figure derived from the corrected growth follows it: 22.5 - 5.6
+        assert con.execute(
+            "select value from fact_retail where segment_code = 'services' and region_code = '000000'"
+        ).fetchall() == [(16.9,)]
+        assert con.execute(
+            "select count(*) from stg_set_aside where disposition = 'needs_review'"
+        ).fetchall() == [(1,)]
