@@ -4,6 +4,7 @@ every number it set aside (not a figure, or needing review) with the reason."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -93,6 +94,7 @@ class Observation:
     evidence: str
     evidence_start: int
     evidence_end: int
+    conversion: str | None = None  # the article's own conversion, e.g. "8.91 billion U.S. dollars"
     origin: str = "text"  # or "correction": set by hand in the raw folder's corrections.csv
     note: str | None = None
 
@@ -648,6 +650,16 @@ class _SentenceExtractor:
             self._aside(sentence, quantity, "needs_review", "count of an unrecognised quantity")
             return None, None
         if kind == "foreign_currency":
+            converts = (
+                previous
+                and previous.metric_code == "amount_cny"
+                and previous.evidence_start == sentence.start
+            )
+            if converts and quantity.start - previous.figure_end < 30:
+                # "61.2 billion yuan (about 8.91 billion U.S. dollars)": kept with the yuan figure
+                self.observations[self.observations.index(previous)] = self.previous = dataclasses.replace(
+                    previous, conversion=quantity.text
+                )
             self._aside(sentence, quantity, "not_a_figure", "currency conversion")
             return None, None
         if YEAR.fullmatch(quantity.text):

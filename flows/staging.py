@@ -34,7 +34,7 @@ create table stg_observations (
     value double not null, decimals integer not null, unit varchar not null, qualifier varchar,
     figure_text varchar not null, figure_start integer not null, figure_end integer not null,
     evidence varchar not null, evidence_start integer not null, evidence_end integer not null,
-    origin varchar not null, note varchar
+    conversion varchar, origin varchar not null, note varchar
 );
 create table stg_mentions (
     report_id varchar not null, mention_kind varchar not null, code varchar not null,

@@ -107,6 +107,8 @@ def test_a_currency_conversion_stays_with_the_yuan_figure(reference):
     body = "In 2024 online retail sales in Gansu reached 61.2 billion yuan (about 8.91 billion U.S. dollars)."
     assert facts(body, reference) == [("Gansu", "online retail (total)", "2024", "amount_cny", 61.2e9)]
     assert set_aside(body, reference)["8.91 billion U.S. dollars"] == "currency conversion"
+    (amount,) = extract(page(body), reference).observations
+    assert amount.conversion == "8.91 billion U.S. dollars"
 
 
 def test_counts_with_word_scales_and_their_growth(reference):
