@@ -14,7 +14,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,7 @@ DATASOURCE_NAME = "warehouse"
 BATCH_DEFINITION_NAME = "whole_table"
 DOCS_SITE_NAME = "warehouse_docs"
 RUN_NAME = "warehouse"
+REPORT_COLUMN = "report_id"
 SAMPLE_VALUES = 3
 SAMPLE_CHARS = 400
 
@@ -48,6 +49,11 @@ class SuiteSpec:
     expectations: tuple[Mapping[str, Any], ...]
     meta: Mapping[str, Any]
 
+    @property
+    def severity(self) -> str:
+        """critical (the default: a failing report is held back) or warning (shown, published)."""
+        return self.meta.get("severity", "critical")
+
 
 @dataclass(frozen=True)
 class SuiteResult:
@@ -59,6 +65,11 @@ class SuiteResult:
     evaluated: int
     failed: int
     failures: tuple[str, ...] = ()
+    severity: str = "critical"
+    # report_id -> failure lines, for failures that rows of particular reports caused
+    failed_reports: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # failures no report can be blamed for (e.g. a dimension's key is duplicated)
+    unattributed: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -74,7 +85,28 @@ class ValidationSummary:
 
     @property
     def success(self) -> bool:
-        return all(s.success for s in self.suites)
+        """No critical check failed (warnings may have)."""
+        return all(s.success for s in self.suites if s.severity == "critical")
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{s.label}: {line}" for s in self.suites if s.severity == "warning" for line in s.failures]
+
+    @property
+    def blocking(self) -> list[str]:
+        """Critical failures that no report can be held back for: nothing may be published."""
+        return [
+            f"{s.label}: {line}" for s in self.suites if s.severity == "critical" for line in s.unattributed
+        ]
+
+    def reports_to_hold_back(self) -> dict[str, list[str]]:
+        """report_id -> the critical checks its rows failed."""
+        held: dict[str, list[str]] = {}
+        for suite in self.suites:
+            if suite.severity == "critical":
+                for report_id, lines in suite.failed_reports.items():
+                    held.setdefault(report_id, []).extend(f"{suite.label}: {line}" for line in lines)
+        return held
 
     @property
     def checks_passed(self) -> int:
@@ -285,9 +317,12 @@ def _run_suite(
         gx.ValidationDefinition(name=suite.name, data=batch, suite=suite)
     )
     # One run id for all suites of a call, so pruning keeps or drops whole runs.
+    result_format: dict[str, Any] = {"result_format": "SUMMARY"}
+    if REPORT_COLUMN in frame.columns:  # name the reports whose rows fail, so they can be held back
+        result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": [REPORT_COLUMN]}
     return definition.run(
         batch_parameters={"dataframe": frame},
-        result_format="SUMMARY",
+        result_format=result_format,
         run_id=RunIdentifier(run_name=RUN_NAME, run_time=run_time),
     )
 
@@ -296,20 +331,49 @@ def _suite_result(
     spec: SuiteSpec, outcome: ExpectationSuiteValidationResult, frame: pd.DataFrame
 ) -> SuiteResult:
     failed = [r for r in outcome.results if not r.success]
+    lines = [_describe_failure(r, frame) for r in failed]
+    failed_reports: dict[str, list[str]] = {}
+    unattributed = []
+    for result, line in zip(failed, lines, strict=True):
+        reports = _failing_reports(result, frame)
+        for report_id in reports:
+            failed_reports.setdefault(report_id, []).append(line)
+        if not reports:
+            unattributed.append(line)
     return SuiteResult(
         suite=spec.name,
         dataset=spec.dataset,
         success=bool(outcome.success),
         evaluated=len(outcome.results),
         failed=len(failed),
-        failures=tuple(_describe_failure(r, frame) for r in failed),
+        failures=tuple(lines),
+        severity=spec.severity,
+        failed_reports={report_id: tuple(lines) for report_id, lines in failed_reports.items()},
+        unattributed=tuple(unattributed),
     )
+
+
+def _failing_reports(result: Any, frame: pd.DataFrame) -> list[str]:
+    """The reports whose rows made an expectation fail: from GX's unexpected rows, or, for a
+    table-level check on an audit view (which holds only bad rows), every report in it."""
+    if (
+        REPORT_COLUMN not in frame.columns
+        or result.exception_info
+        and _exception_messages(result.exception_info)
+    ):
+        return []
+    rows = (result.result or {}).get("unexpected_index_list")
+    if rows:
+        return sorted({str(row[REPORT_COLUMN]) for row in rows if row.get(REPORT_COLUMN) is not None})
+    if result.expectation_config.type == "expect_table_row_count_to_equal":
+        return sorted(frame[REPORT_COLUMN].dropna().astype(str).unique())
+    return []
 
 
 def _missing_dataset_result(spec: SuiteSpec) -> SuiteResult:
     n = len(spec.expectations)
     message = f"dataset {spec.dataset!r} does not exist in the warehouse ({n} checks not run)"
-    return SuiteResult(spec.name, spec.dataset, False, n, n, (message,))
+    return SuiteResult(spec.name, spec.dataset, False, n, n, (message,), spec.severity, {}, (message,))
 
 
 def _describe_failure(result: Any, frame: pd.DataFrame) -> str:
