@@ -9,12 +9,11 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.extract import ExtractedBatch, ExtractedReport, Observation, Rejected, SetAside
+from flows.extract import CORRECTIONS_FILE, ExtractedBatch, ExtractedReport, Observation, Rejected, SetAside
 from flows.periods import PERIOD_CODE
 from flows.reference import Reference
 from flows.text import ReportError
 
-CORRECTIONS_FILE = "corrections.csv"
 COLUMNS = ("report", "action", "region", "segment", "period", "measure", "value", "unit", "note")
 ACTIONS = ("add", "fix", "suppress")
 

@@ -275,6 +275,7 @@ class _Context:
 
 
 NOT_RETAIL_REASON = "not a retail series"
+CORRECTIONS_FILE = "corrections.csv"
 
 
 class _SentenceExtractor:
@@ -891,6 +892,11 @@ class ExtractedBatch:
     @property
     def observation_count(self) -> int:
         return sum(len(r.extraction.observations) for r in self.reports)
+
+    @property
+    def corrections_rejected(self) -> bool:
+        """A bad corrections file: publishing without it would publish figures known to be wrong."""
+        return any(r.path == CORRECTIONS_FILE for r in self.rejected)
 
     def review_lines(self) -> dict[str, list[str]]:
         """Per report path, one line per number it holds that was not understood."""

@@ -13,6 +13,7 @@ from flows.discover import RawReport, find_reports
 from flows.extract import ExtractedBatch, extract_reports
 from flows.lock import RunLockedError, acquire_run_lock
 from flows.publish import publish
+from flows.quarantine import hold_back
 from flows.reference import Reference
 from flows.settings import Settings, load_settings
 from flows.staging import load_staging
@@ -63,6 +64,15 @@ def validate(build_path: Path, expectations_dir: Path, gx_dir: Path) -> Validati
     return result
 
 
+@task(cache_policy=NONE)
+def quarantine(build_path: Path, failed: dict[str, list[str]]) -> int:
+    moved = hold_back(build_path, failed)
+    get_run_logger().warning(
+        "held back %d reports (%d facts) that failed critical checks", len(failed), moved
+    )
+    return moved
+
+
 @task(cache_policy=NONE, retries=2, retry_delay_seconds=1)
 def publish_build(build_path: Path, warehouse_path: Path) -> Path:
     published = publish(build_path, warehouse_path)
@@ -98,10 +108,18 @@ def _build_check_publish(settings: Settings) -> State:
     load(batch, settings.build_path, settings.reference_dir, settings.warehouse_path)
     model_rows = transform(settings.build_path, settings.sql_dir)
     checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
-    publishable = checks.success and not batch.rejected
+    held_back: dict[str, list[str]] = {}
+    # hold back the reports that fail critical checks, until what is left passes
+    while (newly := checks.reports_to_hold_back()) and not checks.blocking and not newly.keys() & held_back:
+        held_back |= newly
+        quarantine(settings.build_path, newly)
+        model_rows = transform(settings.build_path, settings.sql_dir)
+        checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
+    publishable = checks.success and not batch.corrections_rejected
     if publishable:
         publish_build(settings.build_path, settings.warehouse_path)
     docs_index = build_docs(settings.gx_dir, settings.docs_dir)
+    paths = {report.raw.report_id: report.raw.path for report in batch.reports}
     summary = RunSummary(
         reports_read=len(reports),
         rejected=[r.reason for r in batch.rejected],
@@ -109,14 +127,15 @@ def _build_check_publish(settings: Settings) -> State:
         facts_built=model_rows.get("fact_retail", 0),
         checks_passed=checks.checks_passed,
         checks_failed=checks.checks_failed,
-        failures=checks.failures,
+        failures=[f for f in checks.failures if f not in checks.warnings],
+        warnings=checks.warnings,
+        held_back={paths[report_id]: reasons for report_id, reasons in held_back.items()},
         review=batch.review_lines(),
         published=publishable,
         warehouse_path=settings.warehouse_path,
         build_path=settings.build_path,
         docs_index=docs_index,
     )
-    if not publishable:
-        problems = len(batch.rejected) + checks.checks_failed
-        return Failed(message=f"not published: {problems} problem(s)", data=summary)
-    return Completed(message="published", data=summary)
+    if not summary.success:
+        return Failed(message=summary.headline, data=summary)
+    return Completed(message=summary.headline, data=summary)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from flows.extract import ExtractedBatch
 from flows.periods import EVENTS
+from flows.quarantine import QUARANTINE_SCHEMA
 
 # Files written in the v1.5 storage format stay readable by the DuckDB 1.5 command-line client.
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.5.0"}
@@ -138,6 +139,7 @@ def load_staging(
                 [str(reference_dir / filename)],
             )
         con.execute(STAGING_SCHEMA)
+        con.execute(QUARANTINE_SCHEMA)
         for table, rows in (
             ("stg_reports", reports),
             ("stg_observations", observations),

@@ -15,6 +15,8 @@ class RunSummary:
     checks_passed: int
     checks_failed: int
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    held_back: dict[str, list[str]] = field(default_factory=dict)  # report path -> failed checks
     review: dict[str, list[str]] = field(default_factory=dict)  # report path -> numbers not understood
     published: bool = False
     warehouse_path: Path | None = None
@@ -23,7 +25,15 @@ class RunSummary:
 
     @property
     def success(self) -> bool:
-        return self.published and not self.rejected
+        return self.published and not self.rejected and not self.held_back
+
+    @property
+    def headline(self) -> str:
+        if not self.published:
+            return "not published"
+        if self.success:
+            return "published"
+        return f"published without {len(self.held_back) + len(self.rejected)} report(s)"
 
     def lines(self) -> list[str]:
         lines = [
@@ -31,10 +41,15 @@ class RunSummary:
             f"reports rejected:    {len(self.rejected)}",
             f"observations loaded: {self.observations_loaded}",
             f"facts published:     {self.facts_built if self.published else 0}",
+            f"reports held back:   {len(self.held_back)}",
             f"checks passed:       {self.checks_passed}",
             f"checks failed:       {self.checks_failed}",
         ]
         lines += [f"error: {line}" for line in self.rejected]
+        for path, reasons in self.held_back.items():
+            lines.append(f"held back: {path}, failed {len(reasons)} critical check(s):")
+            lines += [f"  {reason}" for reason in reasons]
+        lines += [f"warning: {line}" for line in self.warnings]
         for path, items in self.review.items():
             lines.append(f"{len(items)} numbers not understood in {path}:")
             lines += [f"  {item}" for item in items]

@@ -58,19 +58,46 @@ def test_flow_publishes_then_reruns_identically_then_holds_back_a_bad_report(raw
     assert state.is_completed()
     assert tables(warehouse) == first  # no duplicates, nothing changed, loaded_at kept
 
-    before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
     (raw_dir / "gansu_bad.txt").write_text(BAD_REPORT, encoding="utf-8")
     state, summary = run(raw_dir, warehouse)
-    assert state.is_failed()
-    assert not summary.published
-    assert any("fact_retail" in failure and "value" in failure for failure in summary.failures), (
-        summary.failures
+    assert state.is_failed()  # the run says a report was held back
+    assert summary.published
+    (reasons,) = summary.held_back.values()
+    assert list(summary.held_back) == ["gansu_bad.txt"]
+    assert any("fact_retail" in reason and "value" in reason and "5000" in reason for reason in reasons), (
+        reasons
     )
-    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
-    assert tables(warehouse) == first
-    assert "NOT published" in "\n".join(summary.lines())
+    after = tables(warehouse)
+    # the published tables hold exactly the good report's facts, as before; the bad one is quarantined
+    assert {name: rows for name, rows in after.items() if not name.startswith("quarantine")} == {
+        name: rows for name, rows in first.items() if not name.startswith("quarantine")
+    }
+    (held,) = after["quarantine_reports"]
+    assert held[1] == "gansu_bad.txt" and "fact_retail" in held[4][0]
+    assert [row[6] for row in after["quarantine_facts"]] == [5000.0]
+    assert "held back: gansu_bad.txt" in "\n".join(summary.lines())
     # the docs show the failed validation too
     assert "fact_retail" in summary.docs_index.read_text(encoding="utf-8")
+
+    # fixing the report publishes it
+    (raw_dir / "gansu_bad.txt").write_text(BAD_REPORT.replace("5000", "5.0"), encoding="utf-8")
+    state, summary = run(raw_dir, warehouse)
+    assert state.is_completed() and not summary.held_back
+    assert len(tables(warehouse)["fact_retail"]) == 20
+
+
+def test_a_bad_corrections_file_publishes_nothing(raw_dir, tmp_path):
+    warehouse = tmp_path / "retail.duckdb"
+    assert run(raw_dir, warehouse)[0].is_completed()
+    before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+    (raw_dir / "corrections.csv").write_text(
+        "report,action,region,segment,period,measure,value,unit,note\nnone.txt,fix,Xinjiang,services,2024-H1,yoy_growth_pct,1,percent,x\n",
+        encoding="utf-8",
+    )
+    state, summary = run(raw_dir, warehouse)
+    assert state.is_failed() and not summary.published
+    assert summary.rejected == ["corrections.csv line 2: no report 'none.txt' in the raw folder"]
+    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
 
 
 def test_run_command_prints_the_summary(raw_dir, tmp_path, capsys):
@@ -87,7 +114,8 @@ def test_run_command_rejects_an_undecodable_file_with_one_line(raw_dir, tmp_path
     assert main(["--warehouse", str(warehouse), "run", "--raw-dir", str(raw_dir)]) == 1
     out = capsys.readouterr().out
     assert "error: broken.txt: binary file, not report text" in out
-    assert not warehouse.exists()
+    # every other report is published
+    assert "facts published:     19" in out and warehouse.exists()
 
 
 def test_run_command_exits_clearly_while_another_run_holds_the_lock(raw_dir, tmp_path, capsys):
