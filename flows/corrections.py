@@ -28,7 +28,7 @@ class Correction:
     period_code: str
     metric_code: str
     value: float | None
-    decimals: int  # as written in the file
+    half_unit: float  # as rounded in the file: "22.5" stands for 22.45–22.55
     unit: str
     note: str
 
@@ -76,7 +76,7 @@ def _parse(row: dict[str, str], line: int, reference: Reference) -> Correction:
         period_code=fields["period"],
         metric_code=fields["measure"],
         value=value,
-        decimals=len(fields["value"].partition(".")[2]),
+        half_unit=0.5 * 10 ** -len(fields["value"].partition(".")[2]),
         unit=fields["unit"],
         note=fields["note"],
     )
@@ -167,7 +167,7 @@ def _added(correction: Correction) -> Observation:
         period_code=correction.period_code,
         metric_code=correction.metric_code,
         value=correction.value,
-        decimals=correction.decimals,
+        half_unit=correction.half_unit,
         unit=correction.unit,
         qualifier=None,
         figure_text=f"{correction.value:g}",

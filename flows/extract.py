@@ -69,7 +69,7 @@ class Quantity:
     """A number as written, with its unit kind and scale already applied."""
 
     value: float
-    decimals: int  # as written: "5.6" has 1, so it stands for 5.55 to 5.65
+    half_unit: float  # what rounding hides: "5.6" stands for 5.55–5.65, "38.5 billion" for ±0.05 billion
     kind: str  # percent | points | yuan | foreign_currency | count | bare
     text: str
     start: int
@@ -85,7 +85,7 @@ class Observation:
     period_code: str
     metric_code: str
     value: float
-    decimals: int
+    half_unit: float  # the figure stands for value ± half_unit, as rounded in the text
     unit: str
     qualifier: str | None
     figure_text: str
@@ -238,7 +238,9 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
         quantities.append(
             Quantity(
                 value=float(number * Decimal(scale)),
-                decimals=len(m.group("num").partition(".")[2]),
+                half_unit=float(
+                    Decimal("0.5").scaleb(-len(m.group("num").partition(".")[2])) * Decimal(scale)
+                ),
                 kind=kind,
                 text=text[start:end],
                 start=sentence.start + start,
@@ -590,7 +592,7 @@ class _SentenceExtractor:
             period_code=period,
             metric_code=metric,
             value=value,
-            decimals=quantity.decimals,
+            half_unit=quantity.half_unit,
             unit=self._unit(metric, segment),
             qualifier=quantity.qualifier,
             figure_text=quantity.text,

@@ -41,9 +41,12 @@ def extract(reports: list[RawReport], raw_dir: Path, reference_dir: Path) -> Ext
 
 
 @task(cache_policy=NONE)
-def load(batch: ExtractedBatch, build_path: Path, reference_dir: Path, warehouse_path: Path) -> dict:
-    counts = load_staging(batch, build_path, reference_dir, warehouse_path)
-    get_run_logger().info("loaded staging tables into %s: %s", build_path, counts)
+def load(batch: ExtractedBatch, settings: Settings) -> dict:
+    run_settings = {"max_report_age_days": str(settings.max_report_age_days)}
+    counts = load_staging(
+        batch, settings.build_path, settings.reference_dir, settings.warehouse_path, run_settings
+    )
+    get_run_logger().info("loaded staging tables into %s: %s", settings.build_path, counts)
     return counts
 
 
@@ -105,7 +108,7 @@ def _build_check_publish(settings: Settings) -> State:
     """The steps of a run, under the run lock."""
     reports = find_raw_reports(settings.raw_dir)
     batch = extract(reports, settings.raw_dir, settings.reference_dir)
-    load(batch, settings.build_path, settings.reference_dir, settings.warehouse_path)
+    load(batch, settings)
     model_rows = transform(settings.build_path, settings.sql_dir)
     checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
     held_back: dict[str, list[str]] = {}

@@ -24,6 +24,7 @@ class Settings:
     sql_dir: Path
     expectations_dir: Path
     reference_dir: Path
+    max_report_age_days: int  # older newest report: a freshness warning
 
     @property
     def build_path(self) -> Path:
@@ -53,6 +54,7 @@ def load_settings(
         sql_dir=_path(None, "RETAIL_SQL_DIR", PROJECT_ROOT / "sql"),
         expectations_dir=_path(None, "RETAIL_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"),
         reference_dir=_path(None, "RETAIL_REFERENCE_DIR", PROJECT_ROOT / "data" / "reference"),
+        max_report_age_days=int(os.environ.get("RETAIL_MAX_REPORT_AGE_DAYS", "180")),
     )
 
 

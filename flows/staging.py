@@ -32,7 +32,7 @@ create table stg_reports (
 create table stg_observations (
     observation_id varchar primary key, report_id varchar not null, region_code varchar not null,
     segment_code varchar not null, period_code varchar not null, metric_code varchar not null,
-    value double not null, decimals integer not null, unit varchar not null, qualifier varchar,
+    value double not null, half_unit double not null, unit varchar not null, qualifier varchar,
     figure_text varchar not null, figure_start integer not null, figure_end integer not null,
     evidence varchar not null, evidence_start integer not null, evidence_end integer not null,
     conversion varchar, origin varchar not null, note varchar
@@ -47,6 +47,7 @@ create table stg_event_dates (
     end_date date not null
 );
 create table ref_events (event varchar primary key, event_month integer not null);
+create table ref_settings (name varchar primary key, value varchar not null);
 create table stg_set_aside (
     report_id varchar not null, disposition varchar not null, reason varchar not null,
     text varchar not null, figure_start integer not null, figure_end integer not null,
@@ -74,7 +75,11 @@ def previous_load_times(warehouse_path: Path) -> dict[str, datetime]:
 
 
 def load_staging(
-    batch: ExtractedBatch, build_path: Path, reference_dir: Path, warehouse_path: Path
+    batch: ExtractedBatch,
+    build_path: Path,
+    reference_dir: Path,
+    warehouse_path: Path,
+    run_settings: dict[str, str] | None = None,
 ) -> dict[str, int]:
     """Create the build database with reference and staging tables; returns rows per table."""
     loaded_at = previous_load_times(warehouse_path)
@@ -146,6 +151,7 @@ def load_staging(
             ("stg_mentions", mentions),
             ("stg_event_dates", event_dates),
             ("ref_events", [{"event": slug, "event_month": month} for slug, _, month in EVENTS]),
+            ("ref_settings", [{"name": k, "value": v} for k, v in (run_settings or {}).items()]),
             ("stg_set_aside", set_aside),
         ):
             _insert(con, table, rows)

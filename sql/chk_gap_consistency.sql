@@ -1,6 +1,6 @@
 -- Audit: stated gaps to the national average that disagree with the stated regional and
 -- national growth of the same report, beyond what rounding of the three figures allows
--- (a figure with k decimals stands for ±0.5·10^-k).
+-- (a figure stands for value ± half_unit: "5.6 points" is 5.55–5.65).
 with stated as (
     select * from fact_retail where not is_derived
 ),
@@ -31,8 +31,7 @@ compared as (
         regional.value as regional_growth_pct,
         national.value as national_growth_pct,
         regional.value - national.value as computed_gap_pp,
-        0.5 * (pow(10, -gaps.decimals) + pow(10, -regional.decimals) + pow(10, -national.decimals))
-            as rounding_tolerance,
+        gaps.half_unit + regional.half_unit + national.half_unit as rounding_tolerance,
         gaps.evidence
     from gaps
     inner join growth as regional

@@ -15,8 +15,8 @@ part_growth as (
         growth.region_code,
         growth.period_code,
         parts.parent_code as segment_code,
-        min(growth.value - 0.5 * pow(10, -growth.decimals)) as lowest_part_pct,
-        max(growth.value + 0.5 * pow(10, -growth.decimals)) as highest_part_pct,
+        min(growth.value - growth.half_unit) as lowest_part_pct,
+        max(growth.value + growth.half_unit) as highest_part_pct,
         count(*) as part_count
     from growth
     inner join parts using (segment_code)
@@ -37,8 +37,8 @@ final as (
     inner join part_growth using (report_id, region_code, segment_code, period_code)
     where part_growth.part_count >= 2
         and (
-            whole.value + 0.5 * pow(10, -whole.decimals) < part_growth.lowest_part_pct
-            or whole.value - 0.5 * pow(10, -whole.decimals) > part_growth.highest_part_pct
+            whole.value + whole.half_unit < part_growth.lowest_part_pct
+            or whole.value - whole.half_unit > part_growth.highest_part_pct
         )
 )
 

@@ -42,7 +42,9 @@ def build_database(raw: Path, database: Path) -> Path:
 
     reference_dir = PROJECT_ROOT / "data" / "reference"
     batch = extract_reports(find_reports(raw), Reference(reference_dir))
-    load_staging(batch, database, reference_dir, database.with_name("none.duckdb"))
+    load_staging(
+        batch, database, reference_dir, database.with_name("none.duckdb"), {"max_report_age_days": "180"}
+    )
     run_models(database, PROJECT_ROOT / "sql")
     return database
 

@@ -1,0 +1,141 @@
+"""The consistency audits (sql/chk_*.sql), each both ways, on small multi-report warehouses."""
+
+import duckdb
+import pytest
+
+from tests.conftest import build_database
+
+
+def report(source: str, dated: str, body: str) -> str:
+    return f"{source} › News\n\nOnline retail report\n\nReleased on {dated}. {body}\n"
+
+
+def audit(tmp_path, view: str, reports: dict[str, str]) -> list[tuple]:
+    raw = tmp_path / "raw"
+    raw.mkdir(parents=True)
+    for name, text in reports.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    with duckdb.connect(str(build_database(raw, tmp_path / "w.duckdb")), read_only=True) as con:
+        return con.execute(f"select * from {view}").fetchall()
+
+
+GANSU = "In the first half of this year, online retail sales of physical goods in Gansu grew 12 percent, 3 percentage points higher than the national average."
+
+
+@pytest.mark.parametrize(("national", "conflict"), [("8.8", False), ("6.5", True)])
+def test_derived_national_against_a_national_report_within_rounding(tmp_path, national, conflict):
+    # 12 - 3 = 9.0, standing for 8.0 to 10.0: a stated 8.8 agrees, 6.5 does not
+    rows = audit(
+        tmp_path,
+        "chk_national_vs_derived",
+        {
+            "gansu.txt": report("Gansu Daily", "July 20, 2024", GANSU),
+            "china.txt": report(
+                "Xinhua",
+                "July 18, 2024",
+                f"In the first half of this year, China's online retail sales of physical goods grew {national} percent.",
+            ),
+        },
+    )
+    assert bool(rows) is conflict
+
+
+@pytest.mark.parametrize(("stated", "conflict"), [("8.8", False), ("6.5", True)])
+def test_stated_gap_against_stated_growths_within_rounding(tmp_path, stated, conflict):
+    body = (
+        GANSU
+        + f" Nationwide, online retail sales of physical goods grew {stated} percent in the first half of this year."
+    )
+    rows = audit(tmp_path, "chk_gap_consistency", {"gansu.txt": report("Gansu Daily", "July 20, 2024", body)})
+    assert bool(rows) is conflict
+
+
+@pytest.mark.parametrize(("total", "outside"), [("16", False), ("12", False), ("25", True)])
+def test_a_total_lies_within_its_parts(tmp_path, total, outside):
+    body = (
+        f"In 2024 online retail sales in Gansu grew {total} percent. Online retail sales of physical goods in Gansu "
+        "grew 12.4 percent in 2024, and service-oriented online retail sales in Gansu grew 22 percent in 2024."
+    )
+    # 12 stands for 11.5-12.5, which touches 12.4: within the parts
+    rows = audit(
+        tmp_path, "chk_total_within_parts", {"gansu.txt": report("Gansu Daily", "January 20, 2025", body)}
+    )
+    assert bool(rows) is outside
+
+
+@pytest.mark.parametrize(
+    ("physical", "services", "bad"),
+    [("80", "20", False), ("80", "19.6", False), ("80.4", "19.4", True), ("80", "30", True)],
+)
+def test_shares_of_one_whole(tmp_path, physical, services, bad):
+    # parts covering the whole sum to 100 within rounding: 80 + 19.6 may (99.05-100.15); 80.4 + 19.4 may not
+    body = (
+        f"In 2024 online retail sales of physical goods accounted for {physical} percent of online retail in Gansu, "
+        f"and services accounted for {services} percent of online retail in Gansu in 2024."
+    )
+    rows = audit(tmp_path, "chk_share_sums", {"gansu.txt": report("Gansu Daily", "January 20, 2025", body)})
+    assert bool(rows) is bad
+
+
+@pytest.mark.parametrize(("growth", "bad"), [("10", False), ("10.4", False), ("15", True)])
+def test_amounts_and_growth_against_last_years_amount(tmp_path, growth, bad):
+    rows = audit(
+        tmp_path,
+        "chk_amount_growth",
+        {
+            "2023.txt": report(
+                "Gansu Daily",
+                "January 20, 2024",
+                "In 2023 online retail sales in Gansu reached 50 billion yuan.",
+            ),
+            "2024.txt": report(
+                "Gansu Daily",
+                "January 20, 2025",
+                f"In 2024 online retail sales in Gansu reached 55 billion yuan, up {growth} percent.",
+            ),
+        },
+    )
+    assert bool(rows) is bad
+
+
+def test_two_sources_disagreeing_is_a_conflict_naming_both(tmp_path):
+    body = "In 2024 online retail sales in Gansu grew {} percent."
+    rows = audit(
+        tmp_path,
+        "chk_cross_report_conflicts",
+        {
+            "a.txt": report("Gansu Daily", "January 20, 2025", body.format("8")),
+            "b.txt": report("Xinhua", "January 21, 2025", body.format("9.5")),
+            "c.txt": report("China Daily", "January 22, 2025", body.format("8.3")),
+        },
+    )
+    # 8 (7.5-8.5) agrees with 8.3 (8.25-8.35); 9.5 (9.45-9.55) agrees with neither
+    assert {frozenset((row[2], row[3])) for row in rows} == {
+        frozenset(("a.txt", "b.txt")),
+        frozenset(("b.txt", "c.txt")),
+    }
+    assert all("grew" in row[10] and "grew" in row[11] for row in rows)
+
+
+def test_a_later_report_from_the_same_source_is_a_revision_not_a_conflict(tmp_path):
+    body = "In 2024 online retail sales in Gansu grew {} percent."
+    reports = {
+        "first.txt": report("Gansu Daily", "January 20, 2025", body.format("8")),
+        "revised.txt": report("Gansu Daily", "March 20, 2025", body.format("9.5")),
+    }
+    assert audit(tmp_path / "conflicts", "chk_cross_report_conflicts", reports) == []
+    (revision,) = audit(tmp_path / "revisions", "v_revisions", reports)
+    assert (revision[4], revision[5]) == (8.0, 9.5)
+
+
+@pytest.mark.parametrize(("max_age", "stale"), [("100000", False), ("30", True)])
+def test_freshness(tmp_path, max_age, stale):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(
+        report("Gansu Daily", "January 20, 2025", "In 2024 sales in Gansu grew 8 percent."), encoding="utf-8"
+    )
+    database = build_database(raw, tmp_path / "w.duckdb")
+    with duckdb.connect(str(database)) as con:
+        con.execute("update ref_settings set value = ? where name = 'max_report_age_days'", [max_age])
+        assert bool(con.execute("select * from chk_freshness").fetchall()) is stale
