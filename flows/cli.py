@@ -167,6 +167,8 @@ def docs_command(args: argparse.Namespace, settings: Settings) -> int:
         print(f"error: no data docs at {index}; run `make run` first", file=sys.stderr)
         return 1
     print(index)
+    if settings.overview.exists():
+        print(settings.overview)
     if args.serve:
         import functools
         import http.server

@@ -10,8 +10,10 @@ from prefect.states import Completed, Failed, State
 
 from flows.corrections import correct_batch
 from flows.discover import RawReport, find_reports
+from flows.docs_site import make_offline
 from flows.extract import ExtractedBatch, extract_reports
 from flows.lock import RunLockedError, acquire_run_lock
+from flows.overview import write_overview
 from flows.publish import publish
 from flows.quarantine import hold_back
 from flows.reference import Reference
@@ -84,10 +86,12 @@ def publish_build(build_path: Path, warehouse_path: Path) -> Path:
 
 
 @task(cache_policy=NONE)
-def build_docs(gx_dir: Path, docs_dir: Path) -> Path:
+def build_docs(gx_dir: Path, docs_dir: Path, warehouse_path: Path, run_notes: list[str]) -> Path:
     index = build_data_docs(gx_dir, docs_dir)
-    get_run_logger().info("data docs at %s", index)
-    return index
+    pages = make_offline(docs_dir)
+    overview = write_overview(warehouse_path, docs_dir, run_notes)
+    get_run_logger().info("data docs at %s (%d pages), overview at %s", index, pages, overview)
+    return overview
 
 
 @flow(name="retail-warehouse")
@@ -121,8 +125,16 @@ def _build_check_publish(settings: Settings) -> State:
     publishable = checks.success and not batch.corrections_rejected
     if publishable:
         publish_build(settings.build_path, settings.warehouse_path)
-    docs_index = build_docs(settings.gx_dir, settings.docs_dir)
     paths = {report.raw.report_id: report.raw.path for report in batch.reports}
+    run_notes = [f"rejected: {r.reason}" for r in batch.rejected]
+    run_notes += [
+        f"held back: {paths[report_id]}: {'; '.join(reasons)}" for report_id, reasons in held_back.items()
+    ]
+    run_notes += [f"warning: {warning}" for warning in checks.warnings]
+    run_notes += (
+        [] if publishable else [f"not published: {failure}" for failure in checks.blocking or checks.failures]
+    )
+    overview = build_docs(settings.gx_dir, settings.docs_dir, settings.warehouse_path, run_notes)
     summary = RunSummary(
         reports_read=len(reports),
         rejected=[r.reason for r in batch.rejected],
@@ -137,7 +149,8 @@ def _build_check_publish(settings: Settings) -> State:
         published=publishable,
         warehouse_path=settings.warehouse_path,
         build_path=settings.build_path,
-        docs_index=docs_index,
+        docs_index=settings.docs_index,
+        overview=overview,
     )
     if not summary.success:
         return Failed(message=summary.headline, data=summary)

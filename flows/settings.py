@@ -35,6 +35,10 @@ class Settings:
     def docs_index(self) -> Path:
         return self.docs_dir / "index.html"
 
+    @property
+    def overview(self) -> Path:
+        return self.docs_dir / "overview.html"
+
 
 def load_settings(
     raw_dir: str | Path | None = None,

@@ -22,6 +22,7 @@ class RunSummary:
     warehouse_path: Path | None = None
     build_path: Path | None = None
     docs_index: Path | None = None
+    overview: Path | None = None
 
     @property
     def success(self) -> bool:
@@ -60,6 +61,8 @@ class RunSummary:
             lines.append(f"NOT published; the warehouse at {self.warehouse_path} is unchanged")
             if self.build_path and self.build_path.exists():
                 lines.append(f"rejected build kept for inspection: {self.build_path}")
+        if self.overview:
+            lines.append(f"overview:            {self.overview}")
         if self.docs_index:
             lines.append(f"data docs:           {self.docs_index}")
         return lines

@@ -34,6 +34,13 @@ ABBREVIATION = re.compile(
 )
 CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+[-–—]+\s+|，|；")
 PARAGRAPH = re.compile(r'(?:[^\n]|\n(?![ \t]*\n)(?<![.!?。！？)”"\n]\n))+')
+SOURCE_LINE = re.compile(
+    r"\bSource\s*[:：]\s*(?P<source>[A-Za-z][\w .,&'’-]{1,50}?)"
+    r"(?=\s*(?:\||$|[A-Z][a-z]+\s*:|\s{2,}|[\u4e00-\u9fff]|\d{4}-))",
+    re.I,
+)
+DATELINE_AGENCY = re.compile(r"^[A-Z][A-Z ,.]*\d*\s*\((?P<source>[A-Z][\w ]{1,30})\)\s*[-—–]+")
+GENERIC_SITE_NAMES = {"home", "homepage", "首页", "you are here:", "current location:"}
 BYLINE = re.compile(r"^(?P<source>[^()\n]{3,80}?)\s*\((?:reporter|by)\b[^)]*\)\s*news:", re.I)
 
 
@@ -85,11 +92,16 @@ class Layout:
 
     @property
     def source(self) -> str | None:
-        """The publisher: the byline's name, else the site named in the breadcrumb."""
-        if self.body and (byline := BYLINE.match(self.body[0].text)):
-            return byline.group("source").strip()
+        """The publisher: a "Source:" line, a byline, a "(Xinhua) --" dateline, else the site the
+        breadcrumb starts with (unless that is just "Home")."""
+        for paragraph in self.furniture + self.body[:4]:
+            if found := SOURCE_LINE.search(paragraph.text) or BYLINE.match(paragraph.text):
+                return found.group("source").strip()
+            if found := DATELINE_AGENCY.match(paragraph.text):
+                return found.group("source")
         if self.breadcrumb:
-            return BREADCRUMB.split(self.breadcrumb.text)[0].strip()
+            site = BREADCRUMB.split(self.breadcrumb.text)[0].strip()
+            return None if site.casefold() in GENERIC_SITE_NAMES or len(site) > 40 else site
         return None
 
 

@@ -1,6 +1,7 @@
--- Audit: shares of one whole (a segment's parts, in one report, region and period) that add up to
--- more than 100 percent, or, where they cover every part of the whole, to other than 100 —
--- beyond what the rounding of the shares allows.
+-- Audit: shares of one whole (a segment's disjoint parts — physical goods and services, or named
+-- categories — in one report, region and period) that add up to more than 100 percent, or, where
+-- they cover every part of the whole, to other than 100, beyond what the rounding of the shares
+-- allows. Overlapping cuts (live-streaming, rural) are not parts.
 with shares as (
     select * from fact_retail where metric_code = 'share_pct' and not is_derived
 ),
@@ -29,7 +30,7 @@ by_whole as (
         string_agg(shares.segment_code, ', ' order by shares.segment_code) as segments
     from shares
     inner join segments using (segment_code)
-    where segments.parent_code is not null
+    where segments.parent_code is not null and (segments.partitions_parent or segments.kind = 'category')
     group by all
 ),
 

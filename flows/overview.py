@@ -1,0 +1,240 @@
+"""The warehouse overview: one static HTML page beside the Data Docs, written by every run.
+
+Reports with their sources and dates, facts per report, derived facts with their derivation,
+conflicts, revisions and held-back reports with reasons, and a chart of regional growth against
+the national growth by segment for the latest period. No scripts, no fonts, no network: every
+value from a report is escaped, so a report's `<script>` shows as text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from html import escape
+from pathlib import Path
+
+import duckdb
+
+OVERVIEW_FILE = "overview.html"
+STYLE_FILE = Path(__file__).parent / "static" / "overview.css"  # inlined: the page needs no other file
+
+
+def write_overview(warehouse_path: Path, docs_dir: Path, run_notes: list[str] | None = None) -> Path:
+    """Write docs_dir/overview.html from the published warehouse; returns its path."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    sections = [_run_notes(run_notes or [])]
+    if warehouse_path.exists():
+        with duckdb.connect(str(warehouse_path), read_only=True) as con:
+            sections += [
+                _reports(con),
+                _held_back(con),
+                _chart(con),
+                _derived(con),
+                _conflicts(con),
+                _revisions(con),
+                _checks(con),
+            ]
+    else:
+        sections.append("<p>No warehouse has been published yet.</p>")
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Warehouse overview</title>"
+        f"<style>{STYLE_FILE.read_text(encoding='utf-8')}</style></head>"
+        "<body><h1>Online retail warehouse: overview</h1>"
+        f"<p class='muted'>Written {datetime.now(UTC):%Y-%m-%d %H:%M} UTC "
+        f"from {escape(str(warehouse_path))}. The checks behind it: <a href='index.html'>Data Docs</a>.</p>"
+        + "".join(sections)
+        + "</body></html>"
+    )
+    path = docs_dir / OVERVIEW_FILE
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def _table(headers: list[str], rows: list[tuple], numeric: set[int] = frozenset()) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td class='num'>{_number(v)}</td>" if i in numeric else f"<td>{escape(_text(v))}</td>"
+            for i, v in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_text(v) for v in value)
+    return str(value)
+
+
+def _number(value: object) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.10g}" if isinstance(value, float | int) else escape(str(value))
+
+
+def _run_notes(notes: list[str]) -> str:
+    if not notes:
+        return ""
+    items = "".join(f"<li>{escape(note)}</li>" for note in notes)
+    return f"<div class='note'><strong>Last run</strong><ul>{items}</ul></div>"
+
+
+def _reports(con: duckdb.DuckDBPyConnection) -> str:
+    rows = con.execute(
+        """
+        select r.path, r.title, r.source, r.report_date,
+               count(f.fact_id) filter (where not f.is_derived) as stated,
+               count(f.fact_id) filter (where f.is_derived) as derived
+        from dim_report r left join fact_retail f using (report_id)
+        group by all order by r.report_date desc, r.path
+        """
+    ).fetchall()
+    table = _table(["file", "title", "source", "date", "stated facts", "derived facts"], rows, {4, 5})
+    return f"<h2>Reports loaded ({len(rows)})</h2>{table}"
+
+
+def _held_back(con: duckdb.DuckDBPyConnection) -> str:
+    rows = con.execute(
+        "select path, title, report_date, failed_checks from quarantine_reports order by path"
+    ).fetchall()
+    facts = con.execute("select count(*) from quarantine_facts").fetchone()[0]
+    if not rows:
+        return "<h2>Held back</h2><p class='ok'>No report failed a critical check.</p>"
+    table = _table(["file", "title", "date", "critical checks failed"], rows)
+    return f"<h2 class='bad'>Held back ({len(rows)} reports, {facts} facts in quarantine_facts)</h2>{table}"
+
+
+def _chart(con: duckdb.DuckDBPyConnection) -> str:
+    """Grouped horizontal bars: each region and segment's growth beside the national growth."""
+    rows = con.execute(
+        """
+        with latest as (
+            select g.period from v_growth_vs_national g join dim_period p on p.period_code = g.period
+            where g.national_growth_pct is not null
+            order by p.end_date desc, p.start_date desc limit 1
+        )
+        select region, segment, period, regional_growth_pct, national_growth_pct, national_is_derived
+        from v_growth_vs_national
+        where period = (select period from latest) and national_growth_pct is not null
+        order by region, segment limit 24
+        """
+    ).fetchall()
+    if not rows:
+        return "<h2>Regional growth against the national average</h2><p>No period has both figures yet.</p>"
+    period = rows[0][2]
+    label_width, bar_width, row_height = 260, 560, 46
+    largest = max(max(abs(r[3]), abs(r[4])) for r in rows) or 1
+    scale = bar_width / largest
+    parts = []
+    for i, (region, segment, _, regional, national, derived) in enumerate(rows):
+        y = i * row_height + 10
+        label = escape(f"{region} · {segment}")
+        parts.append(f"<text x='0' y='{y + 14}' font-size='13'>{label}</text>")
+        for offset, value, colour, name in (
+            (0, regional, "#2680c2", escape(region)),
+            (18, national, "#9aa5b1", "China" + (" (derived)" if derived else "")),
+        ):
+            width = max(abs(value) * scale, 1)
+            parts.append(
+                f"<rect x='{label_width}' y='{y + offset}' width='{width:.1f}' height='15' "
+                f"fill='{colour}'>"
+                f"<title>{name}: {value:g}%</title></rect>"
+                f"<text x='{label_width + width + 6:.1f}' y='{y + offset + 12}' font-size='12'>"
+                f"{value:g}%</text>"
+            )
+    height = len(rows) * row_height + 20
+    legend = (
+        "<p class='muted'><span style='color:#2680c2'>■</span> region &nbsp; "
+        "<span style='color:#9aa5b1'>■</span> national (stated, or derived from the region's gap)</p>"
+    )
+    svg = (
+        f"<svg role='img' aria-label='Regional against national growth, {escape(period)}' "
+        f"width='{label_width + bar_width + 80}' height='{height}' xmlns='http://www.w3.org/2000/svg'>"
+        + "".join(parts)
+        + "</svg>"
+    )
+    return f"<h2>Regional growth against the national average, {escape(period)}</h2>{legend}{svg}"
+
+
+def _derived(con: duckdb.DuckDBPyConnection) -> str:
+    rows = con.execute(
+        "select region, segment, period, metric, value, derivation from v_facts where is_derived "
+        "order by period, region, segment"
+    ).fetchall()
+    table = _table(["region", "segment", "period", "metric", "value", "derivation"], rows, {4})
+    return f"<h2>Derived facts ({len(rows)})</h2>{table}"
+
+
+def _conflicts(con: duckdb.DuckDBPyConnection) -> str:
+    between_reports = con.execute(
+        "select path, other_path, region_code, segment_code, period_code, metric_code, value, other_value, "
+        "evidence, other_evidence from chk_cross_report_conflicts"
+    ).fetchall()
+    national = con.execute(
+        "select segment_code, period_code, derived_pct, stated_pct, derivation, stated_evidence "
+        "from chk_national_vs_derived"
+    ).fetchall()
+    if not between_reports and not national:
+        return "<h2>Conflicts</h2><p class='ok'>No two reports disagree beyond rounding.</p>"
+    html = f"<h2 class='bad'>Conflicts ({len(between_reports) + len(national)})</h2>"
+    if between_reports:
+        html += _table(
+            [
+                "report",
+                "other report",
+                "region",
+                "segment",
+                "period",
+                "metric",
+                "value",
+                "other value",
+                "sentence",
+                "other sentence",
+            ],
+            between_reports,
+            {6, 7},
+        )
+    if national:
+        html += "<p>National growth derived from a regional report against a national report:</p>" + _table(
+            ["segment", "period", "derived", "stated", "derivation", "stated in"], national, {2, 3}
+        )
+    return html
+
+
+def _revisions(con: duckdb.DuckDBPyConnection) -> str:
+    rows = con.execute(
+        "select region_code, segment_code, period_code, metric_code, earlier_value, revised_value, "
+        "earlier_report_date, revised_report_date, source from v_revisions"
+    ).fetchall()
+    if not rows:
+        return ""
+    headers = [
+        "region",
+        "segment",
+        "period",
+        "metric",
+        "earlier",
+        "revised",
+        "earlier date",
+        "revised date",
+        "source",
+    ]
+    return f"<h2>Revisions ({len(rows)})</h2>{_table(headers, rows, {4, 5})}"
+
+
+def _checks(con: duckdb.DuckDBPyConnection) -> str:
+    audits = [
+        name
+        for (name,) in con.execute(
+            "select view_name from duckdb_views() where view_name like 'chk_%' order by 1"
+        ).fetchall()
+    ]
+    rows = [(name, con.execute(f"select count(*) from {name}").fetchone()[0]) for name in audits]
+    table = _table(["audit view", "rows it flags"], rows, {1})
+    return f"<h2>Audits</h2><p class='muted'>Each returns the rows that break its rule.</p>{table}"
