@@ -119,10 +119,14 @@ def _chart(con: duckdb.DuckDBPyConnection) -> str:
             where g.national_growth_pct is not null
             order by p.end_date desc, p.start_date desc limit 1
         )
-        select region, segment, period, regional_growth_pct, national_growth_pct, national_is_derived
-        from v_growth_vs_national
-        where period = (select period from latest) and national_growth_pct is not null
-        order by region, segment limit 24
+        select
+            g.region, g.segment, g.period, g.regional_growth_pct, g.national_growth_pct,
+            g.national_is_derived
+        from v_growth_vs_national g join dim_report r using (report_id)
+        where g.period = (select period from latest) and g.national_growth_pct is not null
+        -- one bar pair per region and segment: the latest report's
+        qualify row_number() over (partition by g.region, g.segment order by r.report_date desc) = 1
+        order by g.region, g.segment limit 24
         """
     ).fetchall()
     if not rows:
