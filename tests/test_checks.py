@@ -139,3 +139,26 @@ def test_freshness(tmp_path, max_age, stale):
     with duckdb.connect(str(database)) as con:
         con.execute("update ref_settings set value = ? where name = 'max_report_age_days'", [max_age])
         assert bool(con.execute("select * from chk_freshness").fetchall()) is stale
+
+
+def reference_build(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "gansu.txt").write_text(report("Gansu Daily", "July 20, 2024", GANSU), encoding="utf-8")
+    return build_database(raw, tmp_path / "w.duckdb")
+
+
+def test_orphan_facts_both_ways(tmp_path):
+    database = reference_build(tmp_path)
+    with duckdb.connect(str(database)) as con:
+        assert con.execute("select * from chk_orphan_facts").fetchall() == []
+        con.execute("update fact_retail set region_code = '999999' where not is_derived")
+        assert {row[-1] for row in con.execute("select * from chk_orphan_facts").fetchall()} == {"region"}
+
+
+def test_derived_facts_both_ways(tmp_path):
+    database = reference_build(tmp_path)
+    with duckdb.connect(str(database)) as con:
+        assert con.execute("select * from chk_derived_facts").fetchall() == []
+        con.execute("update fact_retail set value = value + 1 where is_derived")
+        assert len(con.execute("select * from chk_derived_facts").fetchall()) == 1
