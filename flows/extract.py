@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from flows.discover import RawReport
+from flows.discover import Discovery, RawReport, Rejected
 from flows.patterns import (
     AFTER_THAN,
     APPOSITIVE,
@@ -881,12 +881,6 @@ class ExtractedReport:
 
 
 @dataclass(frozen=True)
-class Rejected:
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class ExtractedBatch:
     reports: list[ExtractedReport]
     rejected: list[Rejected]
@@ -918,15 +912,22 @@ def _shorten(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def extract_reports(raw_reports: list[RawReport], reference: Reference) -> ExtractedBatch:
+def extract_reports(discovery: Discovery, reference: Reference) -> ExtractedBatch:
     """Extract every report; a report that cannot be used is rejected with a one-line reason."""
-    extracted, rejected = [], []
-    for raw in raw_reports:
+    extracted, rejected = [], list(discovery.rejected)
+    for raw in discovery.reports:
         try:
             text = report_text(raw.data, raw.path)
-            extracted.append(ExtractedReport(raw, text, extract(text, reference, raw.path)))
+            extraction = extract(text, reference, raw.path)
         except ReportError as error:
             rejected.append(Rejected(raw.path, str(error)))
+            continue
+        if not extraction.observations and not any(
+            s.disposition == "needs_review" for s in extraction.set_aside
+        ):
+            rejected.append(Rejected(raw.path, f"{raw.path}: no figures found in the report"))
+            continue
+        extracted.append(ExtractedReport(raw, text, extraction))
     return ExtractedBatch(extracted, rejected)
 
 

@@ -9,7 +9,7 @@ from prefect.cache_policies import NONE
 from prefect.states import Completed, Failed, State
 
 from flows.corrections import correct_batch
-from flows.discover import RawReport, find_reports
+from flows.discover import Discovery, find_reports
 from flows.docs_site import make_offline
 from flows.extract import ExtractedBatch, extract_reports
 from flows.lock import RunLockedError, acquire_run_lock
@@ -25,14 +25,16 @@ from flows.validate import ValidationSummary, build_data_docs, validate_warehous
 
 
 @task(cache_policy=NONE)
-def find_raw_reports(raw_dir: Path) -> list[RawReport]:
-    reports = find_reports(raw_dir)
-    get_run_logger().info("found %d report files in %s", len(reports), raw_dir)
-    return reports
+def find_raw_reports(raw_dir: Path, max_bytes: int) -> Discovery:
+    discovery = find_reports(raw_dir, max_bytes)
+    get_run_logger().info(
+        "found %d report files in %s (%d rejected)", len(discovery.reports), raw_dir, len(discovery.rejected)
+    )
+    return discovery
 
 
 @task(cache_policy=NONE)
-def extract(reports: list[RawReport], raw_dir: Path, reference_dir: Path) -> ExtractedBatch:
+def extract(reports: Discovery, raw_dir: Path, reference_dir: Path) -> ExtractedBatch:
     reference = Reference(reference_dir)
     batch = correct_batch(extract_reports(reports, reference), raw_dir, reference)
     logger = get_run_logger()
@@ -110,7 +112,7 @@ def retail_warehouse(
 
 def _build_check_publish(settings: Settings) -> State:
     """The steps of a run, under the run lock."""
-    reports = find_raw_reports(settings.raw_dir)
+    reports = find_raw_reports(settings.raw_dir, settings.max_report_bytes)
     batch = extract(reports, settings.raw_dir, settings.reference_dir)
     load(batch, settings)
     model_rows = transform(settings.build_path, settings.sql_dir)
@@ -136,7 +138,7 @@ def _build_check_publish(settings: Settings) -> State:
     )
     overview = build_docs(settings.gx_dir, settings.docs_dir, settings.warehouse_path, run_notes)
     summary = RunSummary(
-        reports_read=len(reports),
+        reports_read=len(reports.reports) + len(reports.rejected),
         rejected=[r.reason for r in batch.rejected],
         observations_loaded=batch.observation_count,
         facts_built=model_rows.get("fact_retail", 0),

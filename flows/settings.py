@@ -25,6 +25,7 @@ class Settings:
     expectations_dir: Path
     reference_dir: Path
     max_report_age_days: int  # older newest report: a freshness warning
+    max_report_bytes: int  # larger files are rejected: no press release is this long
 
     @property
     def build_path(self) -> Path:
@@ -59,6 +60,7 @@ def load_settings(
         expectations_dir=_path(None, "RETAIL_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"),
         reference_dir=_path(None, "RETAIL_REFERENCE_DIR", PROJECT_ROOT / "data" / "reference"),
         max_report_age_days=int(os.environ.get("RETAIL_MAX_REPORT_AGE_DAYS", "180")),
+        max_report_bytes=int(float(os.environ.get("RETAIL_MAX_REPORT_MB", "10")) * 2**20),
     )
 
 

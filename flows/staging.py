@@ -46,6 +46,7 @@ create table stg_event_dates (
     report_id varchar not null, period_code varchar not null, start_date date not null,
     end_date date not null
 );
+create table stg_rejected_files (path varchar not null, reason varchar not null);
 create table ref_events (event varchar primary key, event_month integer not null);
 create table ref_settings (name varchar primary key, value varchar not null);
 create table stg_set_aside (
@@ -149,6 +150,7 @@ def load_staging(
             ("stg_reports", reports),
             ("stg_observations", observations),
             ("stg_mentions", mentions),
+            ("stg_rejected_files", [{"path": r.path, "reason": r.reason} for r in batch.rejected]),
             ("stg_event_dates", event_dates),
             ("ref_events", [{"event": slug, "event_month": month} for slug, _, month in EVENTS]),
             ("ref_settings", [{"name": k, "value": v} for k, v in (run_settings or {}).items()]),
@@ -156,7 +158,7 @@ def load_staging(
         ):
             _insert(con, table, rows)
         tables = [*REFERENCE_TABLES, "ref_events", "stg_reports", "stg_observations", "stg_mentions"]
-        tables += ["stg_event_dates", "stg_set_aside"]
+        tables += ["stg_event_dates", "stg_set_aside", "stg_rejected_files"]
         return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
 
 

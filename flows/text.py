@@ -52,10 +52,17 @@ def decode(data: bytes, name: str) -> str:
         raise ReportError(f"{name}: binary file, not report text")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ReportError(f"{name}: cannot decode as UTF-8 or GB18030")
+        # GB18030 decodes almost any bytes: what it makes of another encoding is mostly odd characters
+        if encoding != "gb18030" or sum(ch.isascii() or _is_cjk(ch) for ch in text) >= 0.8 * len(text):
+            return text
+    raise ReportError(f"{name}: cannot decode as UTF-8 or GB18030 text")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
 
 
 def report_text(data: bytes, name: str) -> str:
