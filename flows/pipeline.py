@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.states import Completed, Failed, State
 
@@ -18,8 +19,8 @@ from flows.publish import publish
 from flows.quarantine import hold_back
 from flows.reference import Reference
 from flows.settings import Settings, load_settings
-from flows.staging import load_staging
-from flows.summary import RunSummary
+from flows.staging import ReportChanges, load_staging, published_reports, report_changes
+from flows.summary import RunSummary, Stopwatch
 from flows.transform import run_models
 from flows.validate import ValidationSummary, build_data_docs, validate_warehouse
 
@@ -45,13 +46,14 @@ def extract(reports: Discovery, raw_dir: Path, reference_dir: Path) -> Extracted
 
 
 @task(cache_policy=NONE)
-def load(batch: ExtractedBatch, settings: Settings) -> dict:
+def load(batch: ExtractedBatch, settings: Settings) -> ReportChanges:
+    changes = report_changes(batch, published_reports(settings.warehouse_path))
     run_settings = {"max_report_age_days": str(settings.max_report_age_days)}
     counts = load_staging(
         batch, settings.build_path, settings.reference_dir, settings.warehouse_path, run_settings
     )
     get_run_logger().info("loaded staging tables into %s: %s", settings.build_path, counts)
-    return counts
+    return changes
 
 
 @task(cache_policy=NONE)
@@ -112,21 +114,29 @@ def retail_warehouse(
 
 def _build_check_publish(settings: Settings) -> State:
     """The steps of a run, under the run lock."""
-    reports = find_raw_reports(settings.raw_dir, settings.max_report_bytes)
-    batch = extract(reports, settings.raw_dir, settings.reference_dir)
-    load(batch, settings)
-    model_rows = transform(settings.build_path, settings.sql_dir)
-    checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
+    clock = Stopwatch()
+    with clock.step("find"):
+        reports = find_raw_reports(settings.raw_dir, settings.max_report_bytes)
+    with clock.step("extract"):
+        batch = extract(reports, settings.raw_dir, settings.reference_dir)
+    with clock.step("load"):
+        changes = load(batch, settings)
+    with clock.step("transform"):
+        model_rows = transform(settings.build_path, settings.sql_dir)
+    with clock.step("validate"):
+        checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
     held_back: dict[str, list[str]] = {}
     # hold back the reports that fail critical checks, until what is left passes
     while (newly := checks.reports_to_hold_back()) and not checks.blocking and not newly.keys() & held_back:
         held_back |= newly
-        quarantine(settings.build_path, newly)
-        model_rows = transform(settings.build_path, settings.sql_dir)
-        checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
+        with clock.step("quarantine"):
+            quarantine(settings.build_path, newly)
+            model_rows = transform(settings.build_path, settings.sql_dir)
+            checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
     publishable = checks.success and not batch.corrections_rejected
     if publishable:
-        publish_build(settings.build_path, settings.warehouse_path)
+        with clock.step("publish"):
+            publish_build(settings.build_path, settings.warehouse_path)
     paths = {report.raw.report_id: report.raw.path for report in batch.reports}
     run_notes = [f"rejected: {r.reason}" for r in batch.rejected]
     run_notes += [
@@ -136,7 +146,8 @@ def _build_check_publish(settings: Settings) -> State:
     run_notes += (
         [] if publishable else [f"not published: {failure}" for failure in checks.blocking or checks.failures]
     )
-    overview = build_docs(settings.gx_dir, settings.docs_dir, settings.warehouse_path, run_notes)
+    with clock.step("docs"):
+        overview = build_docs(settings.gx_dir, settings.docs_dir, settings.warehouse_path, run_notes)
     summary = RunSummary(
         reports_read=len(reports.reports) + len(reports.rejected),
         rejected=[r.reason for r in batch.rejected],
@@ -153,6 +164,14 @@ def _build_check_publish(settings: Settings) -> State:
         build_path=settings.build_path,
         docs_index=settings.docs_index,
         overview=overview,
+        new=changes.new,
+        changed=changes.changed,
+        unchanged=changes.unchanged,
+        removed=changes.removed,
+        seconds=clock.seconds,
+    )
+    create_markdown_artifact(
+        key="retail-warehouse-run", markdown=summary.markdown(), description=summary.headline
     )
     if not summary.success:
         return Failed(message=summary.headline, data=summary)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -65,14 +66,49 @@ def new_database(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config=DUCKDB_CONFIG)
 
 
-def previous_load_times(warehouse_path: Path) -> dict[str, datetime]:
-    """When each report (by content hash) was first loaded, from the published warehouse."""
+@dataclass(frozen=True)
+class PublishedReport:
+    path: str
+    sha256: str
+    loaded_at: datetime
+
+
+@dataclass(frozen=True)
+class ReportChanges:
+    """How the reports in the raw folder differ from those published by the last run."""
+
+    new: list[str]
+    changed: list[str]  # same file, new content: a revision
+    unchanged: list[str]
+    removed: list[str]  # published before, gone from the raw folder now
+
+    @property
+    def nothing_new(self) -> bool:
+        return not (self.new or self.changed or self.removed)
+
+
+def published_reports(warehouse_path: Path) -> list[PublishedReport]:
+    """The reports the published warehouse holds."""
     if not warehouse_path.exists():
-        return {}
+        return []
     with duckdb.connect(str(warehouse_path), read_only=True) as con:
-        if not con.execute("select 1 from duckdb_tables() where table_name = 'stg_reports'").fetchone():
-            return {}
-        return dict(con.execute("select sha256, loaded_at from stg_reports").fetchall())
+        if not con.execute("select 1 from duckdb_tables() where table_name = 'stg_reports'").fetchall():
+            return []
+        rows = con.execute("select path, sha256, loaded_at from stg_reports order by path").fetchall()
+    return [PublishedReport(*row) for row in rows]
+
+
+def report_changes(batch: ExtractedBatch, published: list[PublishedReport]) -> ReportChanges:
+    before = {report.path: report.sha256 for report in published}
+    now = {report.raw.path: report.raw.sha256 for report in batch.reports}
+    return ReportChanges(
+        new=sorted(path for path in now if path not in before and now[path] not in before.values()),
+        changed=sorted(path for path in now if path in before and before[path] != now[path]),
+        unchanged=sorted(
+            path for path in now if now[path] in before.values() and before.get(path, now[path]) == now[path]
+        ),
+        removed=sorted(path for path in before if path not in now and before[path] not in now.values()),
+    )
 
 
 def load_staging(
@@ -83,7 +119,7 @@ def load_staging(
     run_settings: dict[str, str] | None = None,
 ) -> dict[str, int]:
     """Create the build database with reference and staging tables; returns rows per table."""
-    loaded_at = previous_load_times(warehouse_path)
+    loaded_at = {report.sha256: report.loaded_at for report in published_reports(warehouse_path)}
     now = datetime.now(UTC)
     reports, observations, mentions, set_aside, event_dates = [], [], [], [], []
     for report in batch.reports:

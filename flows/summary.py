@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import perf_counter
+
+
+class Stopwatch:
+    """Seconds spent per step of a run."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        started = perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + perf_counter() - started
 
 
 @dataclass(frozen=True)
@@ -23,6 +41,11 @@ class RunSummary:
     build_path: Path | None = None
     docs_index: Path | None = None
     overview: Path | None = None
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per step
 
     @property
     def success(self) -> bool:
@@ -36,9 +59,16 @@ class RunSummary:
             return "published"
         return f"published without {len(self.held_back) + len(self.rejected)} report(s)"
 
+    @property
+    def nothing_new(self) -> bool:
+        return not (self.new or self.changed or self.removed)
+
     def lines(self) -> list[str]:
         lines = [
-            f"reports read:        {self.reports_read}",
+            f"reports read:        {self.reports_read}"
+            + (" (nothing new)" if self.nothing_new else "")
+            + f": {len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged"
+            + (f", {len(self.removed)} removed" if self.removed else ""),
             f"reports rejected:    {len(self.rejected)}",
             f"observations loaded: {self.observations_loaded}",
             f"facts published:     {self.facts_built if self.published else 0}",
@@ -46,6 +76,10 @@ class RunSummary:
             f"checks passed:       {self.checks_passed}",
             f"checks failed:       {self.checks_failed}",
         ]
+        lines += [
+            f"removed from the published facts: {path} (no longer in the raw folder)" for path in self.removed
+        ]
+        lines += [f"revised: {path} (new content; its facts replace the old ones)" for path in self.changed]
         lines += [f"error: {line}" for line in self.rejected]
         for path, reasons in self.held_back.items():
             lines.append(f"held back: {path}, failed {len(reasons)} critical check(s):")
@@ -66,3 +100,28 @@ class RunSummary:
         if self.docs_index:
             lines.append(f"data docs:           {self.docs_index}")
         return lines
+
+    def markdown(self) -> str:
+        """The summary as a Prefect artifact: counts, problems, and seconds per step."""
+        counts = [
+            ("reports new", len(self.new)),
+            ("reports changed", len(self.changed)),
+            ("reports unchanged", len(self.unchanged)),
+            ("reports removed", len(self.removed)),
+            ("reports rejected", len(self.rejected)),
+            ("reports held back", len(self.held_back)),
+            ("observations loaded", self.observations_loaded),
+            ("facts published", self.facts_built if self.published else 0),
+            ("checks passed", self.checks_passed),
+            ("checks failed", self.checks_failed),
+        ]
+        rows = "\n".join(f"| {name} | {value} |" for name, value in counts)
+        steps = "\n".join(f"| {name} | {seconds:.2f} |" for name, seconds in self.seconds.items())
+        problems = "\n".join(
+            f"- {line}" for line in self.lines() if line.startswith(("error", "held", "warning", "failed"))
+        )
+        return (
+            f"# Retail warehouse run: {self.headline}\n\n| | |\n|---|---|\n{rows}\n\n"
+            f"## Seconds per step\n\n| step | seconds |\n|---|---|\n{steps}\n\n"
+            + (f"## Problems\n\n{problems}\n" if problems else "")
+        )

@@ -4,6 +4,7 @@ import hashlib
 
 import duckdb
 import pytest
+from prefect.artifacts import Artifact
 from prefect.testing.utilities import prefect_test_harness
 
 from flows.cli import main
@@ -60,6 +61,10 @@ def test_flow_publishes_then_reruns_identically_then_holds_back_a_bad_report(raw
     state, summary = run(raw_dir, warehouse)
     assert state.is_completed()
     assert tables(warehouse) == first  # no duplicates, nothing changed, loaded_at kept
+    assert summary.nothing_new and "(nothing new)" in summary.lines()[0]
+    # each run leaves a Prefect artifact with its summary and the seconds per step
+    artifact = Artifact.get("retail-warehouse-run")
+    assert "| reports unchanged | 1 |" in artifact.data and "| validate |" in artifact.data
 
     (raw_dir / "gansu_bad.txt").write_text(BAD_REPORT, encoding="utf-8")
     state, summary = run(raw_dir, warehouse)
