@@ -48,6 +48,12 @@ create table stg_event_dates (
     end_date date not null
 );
 create table stg_rejected_files (path varchar not null, reason varchar not null);
+create table stg_superseded_facts (
+    fact_id varchar not null, report_id varchar not null, path varchar, region_code varchar,
+    segment_code varchar, period_code varchar, metric_code varchar, value double, unit varchar,
+    is_derived boolean, evidence varchar, valid_from timestamptz, valid_to timestamptz not null,
+    superseded_because varchar not null
+);
 create table ref_events (event varchar primary key, event_month integer not null);
 create table ref_settings (name varchar primary key, value varchar not null);
 create table stg_set_aside (
@@ -193,9 +199,46 @@ def load_staging(
             ("stg_set_aside", set_aside),
         ):
             _insert(con, table, rows)
+        _carry_history(con, warehouse_path, now)
         tables = [*REFERENCE_TABLES, "ref_events", "stg_reports", "stg_observations", "stg_mentions"]
-        tables += ["stg_event_dates", "stg_set_aside", "stg_rejected_files"]
+        tables += ["stg_event_dates", "stg_set_aside", "stg_rejected_files", "stg_superseded_facts"]
         return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+
+
+def _carry_history(con: duckdb.DuckDBPyConnection, warehouse_path: Path, now: datetime) -> None:
+    """Keep what the published warehouse knew: its superseded facts, and, for each report that is
+    no longer loaded as it was (revised or removed), its facts as superseded now."""
+    if not warehouse_path.exists():
+        return
+    con.execute("attach ? as published (read_only)", [str(warehouse_path)])
+    try:
+        tables = {
+            name
+            for (name,) in con.execute(
+                "select table_name from duckdb_tables() where database_name = 'published'"
+            ).fetchall()
+        }
+        if "stg_superseded_facts" in tables:
+            con.execute(
+                "insert into stg_superseded_facts by name select * from published.stg_superseded_facts"
+            )
+        if {"fact_retail", "stg_reports"} <= tables:
+            con.execute(
+                """
+                insert into stg_superseded_facts by name
+                select f.fact_id, f.report_id, r.path, f.region_code, f.segment_code, f.period_code,
+                       f.metric_code, f.value, f.unit, f.is_derived, f.evidence, r.loaded_at as valid_from,
+                       ? as valid_to,
+                       case when r.path in (select path from stg_reports) then 'revised' else 'removed' end
+                           as superseded_because
+                from published.fact_retail f
+                inner join published.stg_reports r using (report_id)
+                where f.report_id not in (select report_id from stg_reports)
+                """,
+                [now],
+            )
+    finally:
+        con.execute("detach published")
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:

@@ -3,25 +3,42 @@
 from __future__ import annotations
 
 import re
+from graphlib import TopologicalSorter
 from pathlib import Path
 
 import duckdb
 
-# Layers run in this order; within a layer, models must not depend on each other.
+# What each layer's models become; a model reads staging tables and the models it names.
 LAYERS = {"stg": "table", "dim": "table", "fact": "table", "v": "view", "chk": "view"}
 MODEL_NAME = re.compile(r"(?P<layer>[a-z]+)_[a-z0-9_]+")
 
 
 def models(sql_dir: Path) -> list[Path]:
-    """The SQL model files in run order: by layer, then by name."""
-    found = []
+    """The SQL model files, each after the models it reads (ties: by layer, then name)."""
+    found = {}
     for path in sql_dir.glob("*.sql"):
         match = MODEL_NAME.fullmatch(path.stem)
         if not match or match.group("layer") not in LAYERS:
             raise ValueError(f"{path}: model files are named <layer>_<name>.sql, layers {list(LAYERS)}")
-        found.append(path)
+        found[path.stem] = path
     order = list(LAYERS)
-    return sorted(found, key=lambda p: (order.index(p.stem.split("_")[0]), p.stem))
+    key = {name: (order.index(name.split("_")[0]), name) for name in found}
+    graph = TopologicalSorter()
+    for name, path in sorted(found.items(), key=lambda item: key[item[0]]):
+        sql = path.read_text(encoding="utf-8")
+        graph.add(
+            name,
+            *sorted(
+                (other for other in found if other != name and re.search(rf"\b{other}\b", sql)), key=key.get
+            ),
+        )
+    graph.prepare()
+    ordered: list[str] = []
+    while graph.is_active():
+        ready = sorted(graph.get_ready(), key=key.get)
+        ordered += ready
+        graph.done(*ready)
+    return [found[name] for name in ordered]
 
 
 def run_models(database: Path, sql_dir: Path) -> dict[str, int]:

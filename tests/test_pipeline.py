@@ -166,3 +166,32 @@ def test_corrections_and_the_review_list_reach_the_warehouse_and_the_summary(raw
         assert con.execute(
             "select count(*) from stg_set_aside where disposition = 'needs_review'"
         ).fetchall() == [(1,)]
+
+
+def test_a_revised_report_supersedes_its_facts_and_a_removed_one_leaves(raw_dir, tmp_path):
+    warehouse = tmp_path / "retail.duckdb"
+    (report,) = raw_dir.iterdir()
+    assert run(raw_dir, warehouse)[0].is_completed()
+
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("a 16 percent increase", "a 17 percent increase"),
+        encoding="utf-8",
+    )
+    state, summary = run(raw_dir, warehouse)
+    assert state.is_completed() and summary.changed == [report.name] and not summary.nothing_new
+    query = "select value, valid_to is null, superseded_because from fact_history where segment_code = 'agricultural' order by valid_from"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute(
+            "select value from fact_retail where segment_code = 'agricultural'"
+        ).fetchall() == [(17.0,)]
+        assert con.execute(query).fetchall() == [(16.0, False, "revised"), (17.0, True, None)]
+
+    report.unlink()
+    state, summary = run(raw_dir, warehouse)
+    assert summary.removed == [report.name]
+    assert f"removed from the published facts: {report.name} (no longer in the raw folder)" in summary.lines()
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("select count(*) from fact_retail").fetchall() == [(0,)]
+        assert con.execute(
+            "select count(*) from fact_history where superseded_because = 'removed'"
+        ).fetchall() == [(19,)]

@@ -20,13 +20,24 @@ def scalar(con, sql: str, *params):
     return con.execute(sql, list(params)).fetchone()[0]
 
 
-def test_models_run_in_layer_order():
-    names = [p.stem for p in models(Path(__file__).parent.parent / "sql")]
-    layers = [name.split("_")[0] for name in names]
-    assert layers == sorted(layers, key=["dim", "fact", "v", "chk"].index)
-    assert {"dim_region", "dim_segment", "dim_period", "dim_metric", "dim_report", "fact_retail"} <= set(
-        names
-    )
+def test_models_run_after_the_models_they_read():
+    paths = models(Path(__file__).parent.parent / "sql")
+    names = [p.stem for p in paths]
+    assert {
+        "dim_region",
+        "dim_segment",
+        "dim_period",
+        "dim_metric",
+        "dim_report",
+        "fact_retail",
+        "fact_history",
+    } <= set(names)
+    for position, path in enumerate(paths):
+        sql = path.read_text(encoding="utf-8")
+        for later in names[position + 1 :]:
+            assert f" {later}" not in sql and f"\n{later}" not in sql, (
+                f"{path.stem} reads {later}, built after it"
+            )
 
 
 def test_dimensions(con):
