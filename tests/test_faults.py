@@ -1,0 +1,112 @@
+"""Faults and concurrency with real processes against a real Prefect server: runs killed with
+SIGKILL before, during and after publishing, two runs at once, and an analyst holding the
+warehouse open through a run. Slow: skip locally with `pytest -m "not integration"`."""
+
+import hashlib
+import os
+import signal
+import subprocess
+import time
+
+import duckdb
+import pytest
+
+from tests.conftest import BIN
+
+pytestmark = pytest.mark.integration
+
+
+def start_run(env, raw_dir, warehouse) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(BIN / "retail-etl"), "--warehouse", str(warehouse), "run", "--raw-dir", str(raw_dir)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def finish(process: subprocess.Popen) -> tuple[int, str]:
+    out, err = process.communicate(timeout=300)
+    return process.returncode, out + err
+
+
+def kill_when(process: subprocess.Popen, condition, seconds: float = 120) -> None:
+    """SIGKILL the run (and anything it started) as soon as the condition holds."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert process.poll() is None, "the run ended before the moment to kill it"
+        assert time.monotonic() < deadline, "the moment to kill never came"
+        time.sleep(0.01)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+
+
+def agricultural_growth(warehouse) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute("select value from fact_retail where segment_code = 'agricultural'").fetchall()
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def published(prefect_server, raw_dir, tmp_path):
+    """A warehouse published once from the reference report, and a revised report waiting."""
+    _, env = prefect_server
+    warehouse = tmp_path / "warehouse" / "retail.duckdb"
+    assert finish(start_run(env, raw_dir, warehouse))[0] == 0
+    (report,) = raw_dir.iterdir()
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("a 16 percent increase", "a 17 percent increase"),
+        encoding="utf-8",
+    )
+    return env, raw_dir, warehouse
+
+
+@pytest.mark.parametrize("moment", ["at start", "while building"])
+def test_a_run_killed_before_publishing_leaves_the_warehouse_as_it_was(published, moment):
+    env, raw_dir, warehouse = published
+    before = digest(warehouse)
+    build = warehouse.with_name(warehouse.name + ".build")
+    started = time.monotonic()
+    run = start_run(env, raw_dir, warehouse)
+    kill_when(run, (lambda: time.monotonic() - started > 1.0) if moment == "at start" else build.exists)
+    assert digest(warehouse) == before and agricultural_growth(warehouse) == [(16.0,)]
+    # the next run cleans up what the killed one left and publishes
+    code, output = finish(start_run(env, raw_dir, warehouse))
+    assert code == 0, output
+    assert agricultural_growth(warehouse) == [(17.0,)]
+    assert not build.exists() and not build.with_name(build.name + ".wal").exists()
+
+
+def test_a_run_killed_right_after_publishing_leaves_the_new_warehouse_whole(published):
+    env, raw_dir, warehouse = published
+    inode = warehouse.stat().st_ino
+    run = start_run(env, raw_dir, warehouse)
+    kill_when(run, lambda: warehouse.stat().st_ino != inode)
+    assert agricultural_growth(warehouse) == [(17.0,)]
+    assert finish(start_run(env, raw_dir, warehouse))[0] == 0
+
+
+def test_two_runs_at_once_never_write_together(published):
+    env, raw_dir, warehouse = published
+    first, second = start_run(env, raw_dir, warehouse), start_run(env, raw_dir, warehouse)
+    results = sorted([finish(first), finish(second)])
+    assert results[0][0] == 0
+    assert results[1][0] == 1 and "another run is writing this warehouse" in results[1][1]
+    assert "Traceback" not in results[1][1]
+
+
+def test_an_analyst_holding_the_warehouse_open_does_not_stop_a_run(published):
+    env, raw_dir, warehouse = published
+    with duckdb.connect(str(warehouse), read_only=True) as analyst:
+        code, output = finish(start_run(env, raw_dir, warehouse))
+        assert code == 0, output
+        # the open session keeps its snapshot and goes on working
+        assert analyst.execute(
+            "select value from fact_retail where segment_code = 'agricultural'"
+        ).fetchall() == [(16.0,)]
+    assert agricultural_growth(warehouse) == [(17.0,)]  # a new session sees the new data
