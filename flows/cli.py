@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the pipeline once on the reports in the raw folder")
     run.add_argument("--raw-dir", type=Path, help="folder of report files (default: data/raw)")
     run.add_argument("--docs-dir", type=Path, help="where to build the data docs site")
+    run.add_argument("--full-refresh", action="store_true", help="extract every report again")
+    run.add_argument("--region", action="append", help="backfill: only reports of this region (repeatable)")
+    run.add_argument(
+        "--period", action="append", help="backfill: only reports of periods starting so, e.g. 2024-H1"
+    )
     run.set_defaults(command=run_command)
 
     extract = commands.add_parser("extract", help="show what a report file yields, without loading it")
@@ -74,6 +79,9 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         raw_dir=str(settings.raw_dir),
         warehouse=str(settings.warehouse_path),
         docs_dir=str(settings.docs_dir),
+        full_refresh=args.full_refresh,
+        regions=args.region,
+        periods=args.period,
         return_state=True,
     )
     summary = state.result(raise_on_failure=False)

@@ -8,7 +8,7 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -884,6 +884,8 @@ class ExtractedReport:
 class ExtractedBatch:
     reports: list[ExtractedReport]
     rejected: list[Rejected]
+    reused: list[RawReport] = field(default_factory=list)  # unchanged: staging rows copied as published
+    skipped: list[str] = field(default_factory=list)  # outside a backfill's regions and periods
 
     @property
     def observation_count(self) -> int:

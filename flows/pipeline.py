@@ -9,10 +9,10 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.states import Completed, Failed, State
 
-from flows.corrections import correct_batch
 from flows.discover import Discovery, find_reports
 from flows.docs_site import make_offline
-from flows.extract import ExtractedBatch, extract_reports
+from flows.extract import ExtractedBatch
+from flows.incremental import RunScope, extract_batch
 from flows.lock import RunLockedError, acquire_run_lock
 from flows.overview import write_overview
 from flows.publish import publish
@@ -35,25 +35,30 @@ def find_raw_reports(raw_dir: Path, max_bytes: int) -> Discovery:
 
 
 @task(cache_policy=NONE)
-def extract(reports: Discovery, raw_dir: Path, reference_dir: Path) -> ExtractedBatch:
-    reference = Reference(reference_dir)
-    batch = correct_batch(extract_reports(reports, reference), raw_dir, reference)
+def extract(reports: Discovery, settings: Settings, scope: RunScope) -> ExtractedBatch:
+    reference = Reference(settings.reference_dir)
+    batch = extract_batch(reports, settings.raw_dir, reference, settings.warehouse_path, scope)
     logger = get_run_logger()
-    logger.info("extracted %d observations from %d reports", batch.observation_count, len(batch.reports))
+    logger.info(
+        "extracted %d observations from %d reports; %d unchanged reports reused as published",
+        batch.observation_count,
+        len(batch.reports),
+        len(batch.reused),
+    )
     for rejected in batch.rejected:
         logger.warning("rejected %s", rejected.reason)
     return batch
 
 
 @task(cache_policy=NONE)
-def load(batch: ExtractedBatch, settings: Settings) -> ReportChanges:
+def load(batch: ExtractedBatch, settings: Settings) -> tuple[ReportChanges, dict[str, int]]:
     changes = report_changes(batch, published_reports(settings.warehouse_path))
     run_settings = {"max_report_age_days": str(settings.max_report_age_days)}
     counts = load_staging(
         batch, settings.build_path, settings.reference_dir, settings.warehouse_path, run_settings
     )
     get_run_logger().info("loaded staging tables into %s: %s", settings.build_path, counts)
-    return changes
+    return changes, counts
 
 
 @task(cache_policy=NONE)
@@ -100,27 +105,34 @@ def build_docs(gx_dir: Path, docs_dir: Path, warehouse_path: Path, run_notes: li
 
 @flow(name="retail-warehouse")
 def retail_warehouse(
-    raw_dir: str | None = None, warehouse: str | None = None, docs_dir: str | None = None
+    raw_dir: str | None = None,
+    warehouse: str | None = None,
+    docs_dir: str | None = None,
+    full_refresh: bool = False,
+    regions: list[str] | None = None,
+    periods: list[str] | None = None,
 ) -> State:
-    """Extract every report in raw_dir, build and check the star schema, publish it if it passes."""
+    """Extract the reports in raw_dir that changed (all of them on a full refresh; those of the
+    given regions or periods in a backfill), build and check the star schema, publish what passes."""
     settings = load_settings(raw_dir, warehouse, docs_dir)
+    scope = RunScope(full_refresh, tuple(regions or ()), tuple(periods or ()))
     try:
         lock = acquire_run_lock(settings.warehouse_path)
     except RunLockedError as error:
         return Failed(message=str(error))
     with lock:
-        return _build_check_publish(settings)
+        return _build_check_publish(settings, scope)
 
 
-def _build_check_publish(settings: Settings) -> State:
+def _build_check_publish(settings: Settings, scope: RunScope) -> State:
     """The steps of a run, under the run lock."""
     clock = Stopwatch()
     with clock.step("find"):
         reports = find_raw_reports(settings.raw_dir, settings.max_report_bytes)
     with clock.step("extract"):
-        batch = extract(reports, settings.raw_dir, settings.reference_dir)
+        batch = extract(reports, settings, scope)
     with clock.step("load"):
-        changes = load(batch, settings)
+        changes, loaded = load(batch, settings)
     with clock.step("transform"):
         model_rows = transform(settings.build_path, settings.sql_dir)
     with clock.step("validate"):
@@ -151,7 +163,8 @@ def _build_check_publish(settings: Settings) -> State:
     summary = RunSummary(
         reports_read=len(reports.reports) + len(reports.rejected),
         rejected=[r.reason for r in batch.rejected],
-        observations_loaded=batch.observation_count,
+        observations_loaded=loaded["stg_observations"],
+        skipped=batch.skipped,
         facts_built=model_rows.get("fact_retail", 0),
         checks_passed=checks.checks_passed,
         checks_failed=checks.checks_failed,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +13,7 @@ import pandas as pd
 
 from flows.extract import ExtractedBatch
 from flows.periods import EVENTS
-from flows.quarantine import QUARANTINE_SCHEMA
+from flows.quarantine import QUARANTINE_SCHEMA, REPORT_TABLES
 
 # Files written in the v1.5 storage format stay readable by the DuckDB 1.5 command-line client.
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.5.0"}
@@ -64,6 +65,10 @@ create table stg_set_aside (
 """
 
 
+# Staging rows of a published warehouse are reused only if its staging schema is this one.
+SCHEMA_VERSION = hashlib.sha256((STAGING_SCHEMA + QUARANTINE_SCHEMA).encode()).hexdigest()[:12]
+
+
 def new_database(path: Path) -> duckdb.DuckDBPyConnection:
     """A fresh, empty database file at path, replacing any leftover from an earlier run."""
     for leftover in (path, path.with_name(path.name + ".wal")):
@@ -106,7 +111,7 @@ def published_reports(warehouse_path: Path) -> list[PublishedReport]:
 
 def report_changes(batch: ExtractedBatch, published: list[PublishedReport]) -> ReportChanges:
     before = {report.path: report.sha256 for report in published}
-    now = {report.raw.path: report.raw.sha256 for report in batch.reports}
+    now = {raw.path: raw.sha256 for raw in [*(report.raw for report in batch.reports), *batch.reused]}
     return ReportChanges(
         new=sorted(path for path in now if path not in before and now[path] not in before.values()),
         changed=sorted(path for path in now if path in before and before[path] != now[path]),
@@ -195,14 +200,37 @@ def load_staging(
             ("stg_rejected_files", [{"path": r.path, "reason": r.reason} for r in batch.rejected]),
             ("stg_event_dates", event_dates),
             ("ref_events", [{"event": slug, "event_month": month} for slug, _, month in EVENTS]),
-            ("ref_settings", [{"name": k, "value": v} for k, v in (run_settings or {}).items()]),
+            (
+                "ref_settings",
+                [
+                    {"name": k, "value": v}
+                    for k, v in {**(run_settings or {}), "staging_schema": SCHEMA_VERSION}.items()
+                ],
+            ),
             ("stg_set_aside", set_aside),
         ):
             _insert(con, table, rows)
+        _copy_reused(con, warehouse_path, [raw.report_id for raw in batch.reused])
         _carry_history(con, warehouse_path, now)
         tables = [*REFERENCE_TABLES, "ref_events", "stg_reports", "stg_observations", "stg_mentions"]
         tables += ["stg_event_dates", "stg_set_aside", "stg_rejected_files", "stg_superseded_facts"]
         return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+
+
+def _copy_reused(con: duckdb.DuckDBPyConnection, warehouse_path: Path, report_ids: list[str]) -> None:
+    """Copy the staging rows of unchanged reports from the published warehouse."""
+    if not report_ids:
+        return
+    con.execute("attach ? as published (read_only)", [str(warehouse_path)])
+    try:
+        for table in REPORT_TABLES:
+            con.execute(
+                f"insert into {table} by name "
+                f"select * from published.{table} where list_contains(?, report_id)",
+                [report_ids],
+            )
+    finally:
+        con.execute("detach published")
 
 
 def _carry_history(con: duckdb.DuckDBPyConnection, warehouse_path: Path, now: datetime) -> None:

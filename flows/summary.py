@@ -45,6 +45,7 @@ class RunSummary:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # outside a backfill
     seconds: dict[str, float] = field(default_factory=dict)  # per step
 
     @property
@@ -80,6 +81,7 @@ class RunSummary:
             f"removed from the published facts: {path} (no longer in the raw folder)" for path in self.removed
         ]
         lines += [f"revised: {path} (new content; its facts replace the old ones)" for path in self.changed]
+        lines += [f"skipped: {path} (outside the backfill's regions and periods)" for path in self.skipped]
         lines += [f"error: {line}" for line in self.rejected]
         for path, reasons in self.held_back.items():
             lines.append(f"held back: {path}, failed {len(reasons)} critical check(s):")

@@ -1,0 +1,74 @@
+"""Only the work that changed: unchanged reports are reused as published, a full refresh extracts
+everything, a backfill keeps to its regions and periods."""
+
+import shutil
+
+import pytest
+
+from flows.discover import find_reports
+from flows.incremental import RunScope, extract_batch
+from tests.conftest import REFERENCE_REPORT, build_database
+
+GANSU = "Home › News\n\nGansu online retail\n\nReleased on January 20, 2025. In 2024 online retail sales in Gansu grew 8 percent.\n"
+HUNAN = "Home › News\n\nHunan online retail\n\nReleased on January 21, 2025. In 2024 online retail sales in Hunan grew 9 percent.\n"
+
+
+@pytest.fixture
+def published(tmp_path):
+    """A raw folder with the reference report, and a warehouse built from it."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(REFERENCE_REPORT, raw / "xinjiang.txt")
+    return raw, build_database(raw, tmp_path / "retail.duckdb")
+
+
+def batch_for(raw, warehouse, reference, scope: RunScope | None = None):
+    return extract_batch(find_reports(raw), raw, reference, warehouse, scope or RunScope())
+
+
+def test_an_unchanged_report_is_not_extracted_again(published, reference):
+    raw, warehouse = published
+    batch = batch_for(raw, warehouse, reference)
+    assert batch.reports == [] and [r.path for r in batch.reused] == ["xinjiang.txt"]
+
+
+def test_a_changed_or_new_report_is_extracted(published, reference):
+    raw, warehouse = published
+    (raw / "gansu.txt").write_text(GANSU, encoding="utf-8")
+    report = raw / "xinjiang.txt"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("16 percent", "17 percent"), encoding="utf-8"
+    )
+    batch = batch_for(raw, warehouse, reference)
+    assert sorted(r.raw.path for r in batch.reports) == ["gansu.txt", "xinjiang.txt"] and batch.reused == []
+
+
+def test_a_full_refresh_extracts_everything(published, reference):
+    raw, warehouse = published
+    batch = batch_for(raw, warehouse, reference, RunScope(full_refresh=True))
+    assert [r.raw.path for r in batch.reports] == ["xinjiang.txt"] and batch.reused == []
+
+
+def test_a_corrected_report_is_extracted_again(published, reference):
+    raw, warehouse = published
+    (raw / "corrections.csv").write_text(
+        "report,action,region,segment,period,measure,value,unit,note\n"
+        "xinjiang.txt,fix,Xinjiang,services,2024-H1,yoy_growth_pct,22.5,percent,typo\n",
+        encoding="utf-8",
+    )
+    batch = batch_for(raw, warehouse, reference)
+    assert [r.raw.path for r in batch.reports] == ["xinjiang.txt"]
+
+
+def test_a_backfill_keeps_to_its_regions_and_periods(published, reference):
+    raw, warehouse = published
+    (raw / "gansu.txt").write_text(GANSU, encoding="utf-8")
+    (raw / "hunan.txt").write_text(HUNAN, encoding="utf-8")
+    batch = batch_for(raw, warehouse, reference, RunScope(regions=("Gansu",)))
+    assert [r.raw.path for r in batch.reports] == ["gansu.txt"]
+    assert batch.skipped == ["hunan.txt"]
+    assert [r.path for r in batch.reused] == ["xinjiang.txt"]  # outside the backfill: as published
+    # a backfill of the published report's own period extracts it again
+    again = batch_for(raw, warehouse, reference, RunScope(periods=("2024-H1",)))
+    assert [r.raw.path for r in again.reports] == ["xinjiang.txt"]
+    assert sorted(again.skipped) == ["gansu.txt", "hunan.txt"]
