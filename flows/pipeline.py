@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
@@ -50,7 +51,18 @@ def extract(reports: Discovery, settings: Settings, scope: RunScope) -> Extracte
     return batch
 
 
-@task(cache_policy=NONE)
+def transient_failure(task, task_run, state) -> bool:
+    """Retry I/O that may clear up (a file locked by another process, an interrupted write), not
+    anything else: bad input never raises, it is rejected."""
+    error = state.result(raise_on_failure=False)
+    return isinstance(error, OSError | duckdb.IOException)
+
+
+# Steps that read or write the warehouse files retry a bounded number of times.
+RETRY_IO = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn": transient_failure}
+
+
+@task(cache_policy=NONE, **RETRY_IO)
 def load(batch: ExtractedBatch, settings: Settings) -> tuple[ReportChanges, dict[str, int]]:
     changes = report_changes(batch, published_reports(settings.warehouse_path))
     run_settings = {"max_report_age_days": str(settings.max_report_age_days)}
@@ -87,7 +99,7 @@ def quarantine(build_path: Path, failed: dict[str, list[str]]) -> int:
     return moved
 
 
-@task(cache_policy=NONE, retries=2, retry_delay_seconds=1)
+@task(cache_policy=NONE, **RETRY_IO)
 def publish_build(build_path: Path, warehouse_path: Path) -> Path:
     published = publish(build_path, warehouse_path)
     get_run_logger().info("published %s", published)

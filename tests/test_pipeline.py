@@ -195,3 +195,19 @@ def test_a_revised_report_supersedes_its_facts_and_a_removed_one_leaves(raw_dir,
         assert con.execute(
             "select count(*) from fact_history where superseded_because = 'removed'"
         ).fetchall() == [(19,)]
+
+
+@pytest.mark.parametrize(
+    ("error", "retried"),
+    [
+        (OSError("disk busy"), True),
+        (duckdb.IOException("Could not set lock on file"), True),
+        (ValueError("bad"), False),
+    ],
+)
+def test_only_io_failures_are_retried(error, retried):
+    from prefect.states import Failed
+
+    from flows.pipeline import transient_failure
+
+    assert transient_failure(None, None, Failed(data=error)) is retried
