@@ -51,6 +51,11 @@ def extract(reports: Discovery, settings: Settings, scope: RunScope) -> Extracte
     return batch
 
 
+def cannot_write(error: BaseException) -> bool:
+    """A failure of the file system under the warehouse, not of the pipeline's own logic."""
+    return isinstance(error, OSError | duckdb.IOException) or "No space left on device" in str(error)
+
+
 def transient_failure(task, task_run, state) -> bool:
     """Retry I/O that may clear up (a file locked by another process, an interrupted write), not
     anything else: bad input never raises, it is rejected."""
@@ -129,11 +134,16 @@ def retail_warehouse(
     settings = load_settings(raw_dir, warehouse, docs_dir)
     scope = RunScope(full_refresh, tuple(regions or ()), tuple(periods or ()))
     try:
-        lock = acquire_run_lock(settings.warehouse_path)
+        with acquire_run_lock(settings.warehouse_path):
+            return _build_check_publish(settings, scope)
     except RunLockedError as error:
         return Failed(message=str(error))
-    with lock:
-        return _build_check_publish(settings, scope)
+    except (OSError, duckdb.Error) as error:
+        if not cannot_write(error):
+            raise
+        # a full disk or a folder that cannot be written: the published warehouse is untouched
+        reason = str(error).splitlines()[0]
+        return Failed(message=f"{settings.warehouse_path.parent}: cannot write the warehouse: {reason}")
 
 
 def _build_check_publish(settings: Settings, scope: RunScope) -> State:

@@ -110,3 +110,79 @@ def test_an_analyst_holding_the_warehouse_open_does_not_stop_a_run(published):
             "select value from fact_retail where segment_code = 'agricultural'"
         ).fetchall() == [(16.0,)]
     assert agricultural_growth(warehouse) == [(17.0,)]  # a new session sees the new data
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 16 MB file system: room to build and publish one warehouse, and then to fill up."""
+    mount_point = tmp_path / "small-disk"
+    mount_point.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount_point)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)
+
+
+def run_on(env, raw_dir, warehouse, **extra_env) -> tuple[int, str]:
+    process = subprocess.Popen(
+        [
+            str(BIN / "retail-etl"),
+            "--warehouse",
+            str(warehouse),
+            "run",
+            "--raw-dir",
+            str(raw_dir),
+            "--full-refresh",
+        ],
+        env={**env, **extra_env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    return finish(process)
+
+
+def test_a_full_disk_gives_a_clear_error_and_leaves_the_warehouse_intact(
+    prefect_server, raw_dir, tmp_path, small_disk
+):
+    _, env = prefect_server
+    elsewhere = {"RETAIL_DOCS_DIR": str(tmp_path / "docs"), "RETAIL_GX_DIR": str(tmp_path / "gx")}
+    warehouse = small_disk / "retail.duckdb"
+    code, output = run_on(env, raw_dir, warehouse, **elsewhere)
+    assert code == 0, output
+    before = digest(warehouse)
+    filler = small_disk / "filler"
+    free = os.statvfs(small_disk)
+    filler.write_bytes(
+        b"\0" * max(free.f_bavail * free.f_frsize - 512 * 1024, 0)
+    )  # leave too little room for a build
+    code, output = run_on(env, raw_dir, warehouse, **elsewhere)
+    assert code == 1
+    errors = [line for line in output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "cannot write the warehouse" in errors[0], output
+    assert digest(warehouse) == before
+
+
+def test_a_warehouse_folder_that_cannot_be_written_gives_a_clear_error(prefect_server, raw_dir, tmp_path):
+    _, env = prefect_server
+    folder = tmp_path / "warehouse"
+    warehouse = folder / "retail.duckdb"
+    assert run_on(env, raw_dir, warehouse)[0] == 0
+    before = digest(warehouse)
+    locked = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+    if locked.returncode != 0:
+        pytest.skip(f"cannot make a folder read-only here: {locked.stderr.decode().strip()}")
+    try:
+        code, output = run_on(env, raw_dir, warehouse)
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    assert code == 1
+    errors = [line for line in output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "cannot write the warehouse" in errors[0], output
+    assert digest(warehouse) == before
