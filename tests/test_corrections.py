@@ -102,3 +102,11 @@ def test_a_corrections_file_without_its_columns_is_named(raw, reference):
     (raw / "corrections.csv").write_text("report,value\n", encoding="utf-8")
     with pytest.raises(ReportError, match="corrections.csv: missing columns action, region"):
         read_corrections(raw, reference)
+
+
+def test_a_path_in_a_corrections_file_reaches_no_file(raw, reference):
+    batch = corrected(
+        raw, reference, "../../../etc/passwd,fix,Xinjiang,services,2024-H1,yoy_growth_pct,1,percent,x\n"
+    )
+    (rejected,) = batch.rejected
+    assert rejected.reason == "corrections.csv line 2: no report '../../../etc/passwd' in the raw folder"

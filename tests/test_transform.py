@@ -134,3 +134,16 @@ def test_audits_catch_an_inconsistent_report(tmp_path):
         ]
         # the national figure is stated, so none is derived from the gap
         assert scalar(con, "select count(*) from fact_retail where is_derived") == 0
+
+
+def test_report_text_with_sql_in_it_is_stored_as_text(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    title = "Sales'); drop table fact_retail; -- <b>up</b>"
+    (raw / "x.txt").write_text(
+        f"SITE › News\n\n{title}\n\nReleased on March 10, 2025. In 2024 online retail sales in Gansu grew 8 percent.\n",
+        encoding="utf-8",
+    )
+    with duckdb.connect(str(build_database(raw, tmp_path / "w.duckdb")), read_only=True) as con:
+        assert con.execute("select title from dim_report").fetchall() == [(title,)]
+        assert con.execute("select count(*) from fact_retail").fetchall() == [(1,)]
