@@ -21,25 +21,58 @@ class Match:
     end: int
 
 
+TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
+
+
 class AliasMatcher:
     """Finds aliases in text, longest first, case-insensitively, on word boundaries.
 
-    Chinese aliases match without word boundaries because Chinese text has no spaces.
+    Latin aliases are matched token by token (a dictionary lookup per position, however many
+    aliases there are); Chinese aliases, which have no spaces around them, by a regular expression,
+    and only in text that holds Chinese.
     """
 
     def __init__(self, aliases: dict[str, str]) -> None:
-        self._codes = {alias.casefold(): code for alias, code in aliases.items()}
-        parts = []
-        for alias in sorted(aliases, key=len, reverse=True):
-            escaped = re.escape(alias)
-            parts.append(escaped if _is_cjk(alias) else rf"(?<![\w-]){escaped}(?![\w-])")
-        self._pattern = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+        self._by_tokens: dict[tuple[str, ...], str] = {}
+        cjk = {}
+        for alias, code in aliases.items():
+            if _is_cjk(alias):
+                cjk[alias] = code
+            else:
+                self._by_tokens[tuple(t.casefold() for t in TOKEN.findall(alias))] = code
+        # the alias lengths (in tokens) that start with each first token: most tokens start none
+        self._lengths: dict[str, list[int]] = {}
+        for tokens in self._by_tokens:
+            self._lengths.setdefault(tokens[0], []).append(len(tokens))
+        for lengths in self._lengths.values():
+            lengths.sort(reverse=True)
+        self._cjk_codes = cjk
+        pattern = "|".join(re.escape(alias) for alias in sorted(cjk, key=len, reverse=True))
+        self._cjk = re.compile(pattern) if pattern else None
 
     def find(self, text: str, offset: int = 0) -> list[Match]:
-        return [
-            Match(self._codes[m.group().casefold()], m.group(), m.start() + offset, m.end() + offset)
-            for m in self._pattern.finditer(text)
-        ]
+        tokens = [(m.group().casefold(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        found = []
+        i = 0
+        while i < len(tokens):
+            for length in self._lengths.get(tokens[i][0], ()):
+                if i + length > len(tokens):
+                    continue
+                code = self._by_tokens.get(tuple(t[0] for t in tokens[i : i + length]))
+                if code is not None:
+                    start, end = tokens[i][1], tokens[i + length - 1][2]
+                    found.append(Match(code, text[start:end], start + offset, end + offset))
+                    i += length
+                    break
+            else:
+                i += 1
+        if self._cjk and any(_is_cjk(ch) for ch in text):
+            found += [
+                Match(self._cjk_codes[m.group()], m.group(), m.start() + offset, m.end() + offset)
+                for m in self._cjk.finditer(text)
+            ]
+            found.sort(key=lambda match: match.start)
+        return found
 
 
 def _is_cjk(text: str) -> bool:

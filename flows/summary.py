@@ -97,6 +97,9 @@ class RunSummary:
             lines.append(f"NOT published; the warehouse at {self.warehouse_path} is unchanged")
             if self.build_path and self.build_path.exists():
                 lines.append(f"rejected build kept for inspection: {self.build_path}")
+        if self.seconds:
+            steps = ", ".join(f"{name} {seconds:.1f}" for name, seconds in self.seconds.items())
+            lines.append(f"seconds per step:    {steps}")
         if self.overview:
             lines.append(f"overview:            {self.overview}")
         if self.docs_index:
