@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -154,7 +153,7 @@ def load_staging(
                 {
                     "observation_id": f"{raw.report_id}:{obs.figure_start}",
                     "report_id": raw.report_id,
-                    **dataclasses.asdict(obs),
+                    **vars(obs),  # not dataclasses.asdict, which deep-copies: slow by the 100,000
                 }
             )
         mentions += [
