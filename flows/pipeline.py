@@ -9,6 +9,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.states import Completed, Failed, State
+from prefect.utilities.annotations import quote
 
 from flows.discover import Discovery, find_reports
 from flows.docs_site import make_offline
@@ -152,9 +153,10 @@ def _build_check_publish(settings: Settings, scope: RunScope) -> State:
     with clock.step("find"):
         reports = find_raw_reports(settings.raw_dir, settings.max_report_bytes)
     with clock.step("extract"):
-        batch = extract(reports, settings, scope)
+        batch = extract(quote(reports), settings, scope)
     with clock.step("load"):
-        changes, loaded = load(batch, settings)
+        # quote(): Prefect need not walk every report and observation looking for futures
+        changes, loaded = load(quote(batch), settings)
     with clock.step("transform"):
         model_rows = transform(settings.build_path, settings.sql_dir)
     with clock.step("validate"):
