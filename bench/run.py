@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import make_corpus  # noqa: E402
-from tests.conftest import BIN, api, free_port, stop, wait_for  # noqa: E402
+from tests.conftest import BIN, running_prefect_server  # noqa: E402
 
 IMPORTS = "import prefect, great_expectations, duckdb, pandas"
 TYPICAL_QUERY = (
@@ -93,21 +93,7 @@ def main() -> int:
             )
         )
 
-        port = free_port()
-        server_env = {
-            **base_env,
-            "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
-            "PREFECT_UI_ENABLED": "false",
-        }
-        server = subprocess.Popen(
-            [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-            env=server_env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        try:
-            wait_for(lambda: api(server_env["PREFECT_API_URL"], "/health") is True, 120, "the Prefect server")
+        with running_prefect_server(work / "server-home", base_env) as (_, server_env):
             served = median(run_command(raw, warehouse), args.repeats, server_env, clean(warehouse))
             rows.append(
                 (
@@ -117,8 +103,6 @@ def main() -> int:
                 )
             )
             rows += scale(args.sizes, work, server_env, floor, served)
-        finally:
-            stop(server)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     width = max(len(r[0]) for r in rows)

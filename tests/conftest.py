@@ -11,6 +11,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -109,14 +111,16 @@ def stop(process: subprocess.Popen) -> None:
             process.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def prefect_server(tmp_path_factory):
-    """A real Prefect server on 127.0.0.1 with its own home: (API URL, environment for clients)."""
+@contextmanager
+def running_prefect_server(
+    home: Path, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """A real Prefect server on 127.0.0.1 with its own home: (API URL, environment for its clients)."""
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     env = {
-        **os.environ,
-        "PREFECT_HOME": str(tmp_path_factory.mktemp("prefect-home")),
+        **(env or os.environ),
+        "PREFECT_HOME": str(home),
         "PREFECT_API_URL": api_url,
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "DO_NOT_TRACK": "1",
@@ -134,3 +138,10 @@ def prefect_server(tmp_path_factory):
         yield api_url, env
     finally:
         stop(server)
+
+
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory):
+    """A real Prefect server for the tests that schedule, kill or time real runs."""
+    with running_prefect_server(tmp_path_factory.mktemp("prefect-home")) as server:
+        yield server
