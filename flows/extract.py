@@ -5,7 +5,6 @@ every number it set aside (not a figure, or needing review) with the reason."""
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 import re
 from collections import Counter
@@ -202,7 +201,6 @@ def _main_region(title: Span | None, body: list[Span], reference: Reference) -> 
     return None
 
 
-@functools.lru_cache(maxsize=256)  # asked once per figure of a sentence
 def _subject_periods(sentence: Span) -> list[PeriodPhrase]:
     """Period phrases that say when a figure is for, not what it is compared with."""
     return [

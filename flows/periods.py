@@ -6,6 +6,7 @@ YYYY-YTD02..YTD11 (January through that month, e.g. "the first three quarters" =
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -160,6 +161,7 @@ def stated_range(text: str, year: int) -> tuple[date, date] | None:
         return None
 
 
+@functools.lru_cache(maxsize=1024)  # each sentence is asked several times (figures, dates, events)
 def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
     """Period phrases in text, earliest first; where two overlap, the more specific one is kept."""
     found: list[PeriodPhrase] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import duckdb
@@ -174,16 +175,6 @@ def _build_check_publish(settings: Settings, scope: RunScope) -> State:
         with clock.step("publish"):
             publish_build(settings.build_path, settings.warehouse_path)
     paths = {report.raw.report_id: report.raw.path for report in batch.reports}
-    run_notes = [f"rejected: {r.reason}" for r in batch.rejected]
-    run_notes += [
-        f"held back: {paths[report_id]}: {'; '.join(reasons)}" for report_id, reasons in held_back.items()
-    ]
-    run_notes += [f"warning: {warning}" for warning in checks.warnings]
-    run_notes += (
-        [] if publishable else [f"not published: {failure}" for failure in checks.blocking or checks.failures]
-    )
-    with clock.step("docs"):
-        overview = build_docs(settings.gx_dir, settings.docs_dir, settings.warehouse_path, run_notes)
     summary = RunSummary(
         reports_read=len(reports.reports) + len(reports.rejected),
         rejected=[r.reason for r in batch.rejected],
@@ -200,13 +191,16 @@ def _build_check_publish(settings: Settings, scope: RunScope) -> State:
         warehouse_path=settings.warehouse_path,
         build_path=settings.build_path,
         docs_index=settings.docs_index,
-        overview=overview,
+        overview=settings.overview,
         new=changes.new,
         changed=changes.changed,
         unchanged=changes.unchanged,
         removed=changes.removed,
-        seconds=clock.seconds,
+        seconds=dict(clock.seconds),
     )
+    with clock.step("docs"):
+        build_docs(settings.gx_dir, settings.docs_dir, settings.warehouse_path, summary.problems())
+    summary = dataclasses.replace(summary, seconds=dict(clock.seconds))  # with the docs step's time
     create_markdown_artifact(
         key="retail-warehouse-run", markdown=summary.markdown(), description=summary.headline
     )

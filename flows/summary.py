@@ -24,6 +24,9 @@ class Stopwatch:
             self.seconds[name] = self.seconds.get(name, 0.0) + perf_counter() - started
 
 
+PROBLEM_PREFIXES = ("error:", "held back:", "warning:", "failed check:", "NOT published")
+
+
 @dataclass(frozen=True)
 class RunSummary:
     reports_read: int
@@ -106,6 +109,15 @@ class RunSummary:
             lines.append(f"data docs:           {self.docs_index}")
         return lines
 
+    def problems(self) -> list[str]:
+        """The summary's lines about what went wrong or needs a look, with their indented details."""
+        problems, keep = [], False
+        for line in self.lines():
+            keep = line.startswith(PROBLEM_PREFIXES) or (keep and line.startswith("  "))
+            if keep:
+                problems.append(line)
+        return problems
+
     def markdown(self) -> str:
         """The summary as a Prefect artifact: counts, problems, and seconds per step."""
         counts = [
@@ -122,9 +134,7 @@ class RunSummary:
         ]
         rows = "\n".join(f"| {name} | {value} |" for name, value in counts)
         steps = "\n".join(f"| {name} | {seconds:.2f} |" for name, seconds in self.seconds.items())
-        problems = "\n".join(
-            f"- {line}" for line in self.lines() if line.startswith(("error", "held", "warning", "failed"))
-        )
+        problems = "\n".join(f"- {line}" for line in self.problems())
         return (
             f"# Retail warehouse run: {self.headline}\n\n| | |\n|---|---|\n{rows}\n\n"
             f"## Seconds per step\n\n| step | seconds |\n|---|---|\n{steps}\n\n"
