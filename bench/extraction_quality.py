@@ -17,9 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows.extract import extract, key_rows  # noqa: E402
+from flows.extract import extract_file, key_rows  # noqa: E402
 from flows.reference import Reference  # noqa: E402
-from flows.text import report_text  # noqa: E402
 
 CORPUS_DIR = ROOT / "tests" / "corpus"
 RAW_DIR = ROOT / "data" / "raw"
@@ -81,8 +80,7 @@ def score_corpus(corpus_dir: Path = CORPUS_DIR, reference: Reference | None = No
     for report, key in corpus_reports(corpus_dir):
         with key.open(encoding="utf-8") as handle:
             expected = Counter(_row_key(row) for row in csv.DictReader(handle))
-        text = report_text(report.read_bytes(), report.name)
-        extraction = extract(text, reference, report.name)
+        _, extraction = extract_file(report.read_bytes(), report.name, reference)
         found = extraction.observations + extraction.review_candidates
         predicted = Counter(_row_key(row) for row in key_rows(found, reference))
         matched = expected & predicted

@@ -93,13 +93,12 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def extract_command(args: argparse.Namespace, settings: Settings) -> int:
-    from flows.extract import KEY_COLUMNS, extract, key_rows
+    from flows.extract import KEY_COLUMNS, ReportError, extract_file, key_rows
     from flows.reference import Reference
-    from flows.text import ReportError, report_text
 
     reference = Reference(settings.reference_dir)
     try:
-        extraction = extract(report_text(args.file.read_bytes(), args.file.name), reference, args.file.name)
+        _, extraction = extract_file(args.file.read_bytes(), args.file.name, reference)
     except (OSError, ReportError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -109,7 +108,9 @@ def extract_command(args: argparse.Namespace, settings: Settings) -> int:
         writer.writeheader()
         writer.writerows(rows)
         return 0
-    print(f"{args.file}: {extraction.title!r}, {extraction.source}, {extraction.report_date}")
+    dated = extraction.report_date
+    when = f"{dated.value} (from the {dated.source.replace('_', ' ')})" if dated else "date unknown"
+    print(f"{args.file}: {extraction.title!r}, {extraction.source}, {when}")
     print(f"\n{len(rows)} observations")
     for row, observation in zip(rows, extraction.observations, strict=True):
         qualifier = f"{row['qualifier']} " if row["qualifier"] else ""

@@ -9,10 +9,11 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.extract import CORRECTIONS_FILE, ExtractedBatch, ExtractedReport, Observation, Rejected, SetAside
-from flows.periods import PERIOD_CODE
+from flows.discover import Rejected
+from flows.extract import CORRECTIONS_FILE, ExtractedBatch, ExtractedReport, Observation, SetAside
+from flows.extract.layout import ReportError
+from flows.extract.periods import PERIOD_CODE
 from flows.reference import Reference
-from flows.text import ReportError
 
 COLUMNS = ("report", "action", "region", "segment", "period", "measure", "value", "unit", "note")
 ACTIONS = ("add", "fix", "suppress")

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from flows.extract import ExtractedBatch
-from flows.periods import EVENTS
+from flows.extract.periods import EVENTS
 from flows.quarantine import QUARANTINE_SCHEMA, REPORT_TABLES
 
 # Files written in the v1.5 storage format stay readable by the DuckDB 1.5 command-line client.
@@ -27,7 +27,8 @@ REFERENCE_TABLES = {
 STAGING_SCHEMA = """
 create table stg_reports (
     report_id varchar primary key, path varchar not null, sha256 varchar not null,
-    size_bytes bigint not null, title varchar, source varchar, report_date date not null,
+    size_bytes bigint not null, title varchar, source varchar, report_date date,
+    report_date_source varchar,
     region_code varchar, text varchar not null, loaded_at timestamptz not null
 );
 create table stg_observations (
@@ -142,7 +143,8 @@ def load_staging(
                 "size_bytes": raw.size_bytes,
                 "title": extraction.title,
                 "source": extraction.source,
-                "report_date": extraction.report_date,
+                "report_date": extraction.report_date.value if extraction.report_date else None,
+                "report_date_source": extraction.report_date.source if extraction.report_date else None,
                 "region_code": extraction.region_code,
                 "text": report.text,
                 "loaded_at": loaded_at.get(raw.sha256, now),

@@ -15,6 +15,8 @@ final as (
         reports.title,
         reports.source,
         reports.report_date,
+        -- where the date was read: metadata, text, dateline or file_name; null when unknown
+        reports.report_date_source,
         reports.region_code,
         reports.path,
         reports.sha256,

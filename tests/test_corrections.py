@@ -5,7 +5,7 @@ import pytest
 from flows.corrections import correct_batch, read_corrections
 from flows.discover import find_reports
 from flows.extract import extract_reports
-from flows.text import ReportError
+from flows.extract.layout import ReportError
 from tests.conftest import REFERENCE_REPORT
 
 HEADER = "report,action,region,segment,period,measure,value,unit,note\n"

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from flows.extract import extract, find_quantities
-from flows.text import ReportError, Span
+from flows.extract.layout import Span
 from tests.conftest import CORPUS_DIR, REFERENCE_REPORT
 
 
@@ -45,7 +45,7 @@ def test_reference_report_matches_its_answer_key(reference):
 
 def test_reference_report_metadata_comes_from_its_own_text(reference):
     extraction = extract(REFERENCE_REPORT.read_text(encoding="utf-8"), reference)
-    assert extraction.report_date == date(2024, 7, 19)
+    assert extraction.report_date.value == date(2024, 7, 19)
     assert extraction.title.startswith("Online retail sales in Xinjiang")
     assert extraction.region_code == "650000"
     # the dates it states, in its text and its photo caption, are set aside, never observations
@@ -108,9 +108,18 @@ def test_percent_without_a_measure_cue_goes_to_review_not_to_facts(reference):
     assert review == [("7 percent", "percentage with no measure cue")]
 
 
-def test_a_report_without_a_date_is_rejected_with_its_name(reference):
-    with pytest.raises(ReportError, match="^notes.txt: no report date"):
-        extract("SITE › News\n\nTitle\n\nSales grew 5 percent in the first half.\n", reference, "notes.txt")
+def test_a_report_without_a_date_keeps_stated_periods_and_sends_relative_ones_to_review(reference):
+    text = (
+        "SITE › News\n\nTitle\n\nOnline sales in Hunan grew 5 percent in the first half of 2024."
+        " Sales in Hubei grew 6 percent in the first half.\n"
+    )
+    extraction = extract(text, reference, "notes.txt")
+    assert extraction.report_date is None
+    assert [(o.region_code, o.period_code, o.value) for o in extraction.observations] == [
+        ("430000", "2024-H1", 5.0)
+    ]
+    review = [(s.text, s.reason) for s in extraction.set_aside if s.disposition == "needs_review"]
+    assert review == [("6 percent", "period 'first half' has no year and the report no date")]
 
 
 @pytest.mark.parametrize(

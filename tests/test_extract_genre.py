@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from flows.extract import extract, key_rows
-from flows.text import report_text
+from flows.extract.layout import report_text
 
 
 def page(body: str, dated: str = "Released on March 10, 2025.") -> str:
@@ -331,4 +331,6 @@ def test_chinese_figures_in_bilingual_text_are_never_misread(reference):
 
 
 def test_report_date_is_taken_from_the_text(reference):
-    assert extract(page("In 2024 sales in Gansu grew 8 percent."), reference).report_date == date(2025, 3, 10)
+    assert extract(page("In 2024 sales in Gansu grew 8 percent."), reference).report_date.value == date(
+        2025, 3, 10
+    )

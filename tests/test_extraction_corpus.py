@@ -4,8 +4,8 @@ import pytest
 
 from bench.extraction_quality import corpus_reports, score_corpus
 from flows.extract import extract
-from flows.patterns import NUMBER
-from flows.text import report_text
+from flows.extract.layout import report_text
+from flows.extract.patterns import NUMBER
 from tests.conftest import CORPUS_DIR
 
 REPORTS = corpus_reports(CORPUS_DIR)

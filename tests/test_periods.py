@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from flows.periods import find_dates, find_periods, period_code
+from flows.extract.periods import find_dates, find_periods, period_code
 
 REPORTED = date(2024, 7, 19)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from flows.text import ReportError, clauses, decode, layout, sentences
+from flows.extract.layout import ReportError, clauses, decode, layout, sentences
 from tests.conftest import REFERENCE_REPORT
 
 

@@ -78,7 +78,8 @@ def make_warehouse(path: Path, facts: list[tuple] = GOOD_FACTS, orphans: bool = 
         )
         con.execute(
             "CREATE TABLE dim_report AS SELECT 'r1' AS report_id, 'A report' AS title,"
-            f" 'press office' AS source, DATE '2025-01-20' AS report_date, 'raw/r1.txt' AS path,"
+            f" 'press office' AS source, DATE '2025-01-20' AS report_date, 'text' AS report_date_source,"
+            " 'raw/r1.txt' AS path,"
             f" '{SHA}' AS sha256"
         )
         # A real orphan check for chk_orphan_facts; the other audit views are empty stand-ins.

@@ -10,6 +10,13 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+from flows.extract.layout import Span
+from flows.extract.patterns import COMPARED_PERIOD, NOT_PERIOD_BEFORE, PERIOD_BINDING
+
+if TYPE_CHECKING:
+    from flows.extract.context import Context
 
 MONTHS = {
     name: number
@@ -233,3 +240,56 @@ def code_for_months(year: int, first: int, last: int) -> str:
     if first == 1:
         return f"{year}-YTD{last:02d}"
     raise ValueError(f"no period code for months {first}-{last}")
+
+
+def subject_periods(sentence: Span) -> list[PeriodPhrase]:
+    """Period phrases that say when a figure is for, not what it is compared with."""
+    return [
+        p
+        for p in find_periods(sentence.text, sentence.start)
+        if not NOT_PERIOD_BEFORE.search(
+            sentence.text[max(0, p.start - sentence.start - 30) : p.start - sentence.start]
+        )
+        and not COMPARED_PERIOD.search(
+            sentence.text[max(0, p.start - sentence.start - 40) : p.start - sentence.start]
+        )
+    ]
+
+
+def figure_period(
+    context: Context, default: PeriodPhrase | None, report_date: date | None
+) -> str | Unanchored | None:
+    """The period right after the figure ("12.5 percent in the second quarter"), else named
+    before it in its clause or sentence, else after it in its clause, else the period of the
+    paragraph's figure before, else the report's. A phrase without a year ("the first half") in a
+    report without a date has nothing to anchor it: Unanchored."""
+    sentence, clause, quantity = context.sentence, context.clause, context.quantity
+    phrases = subject_periods(sentence)
+    in_clause = [p for p in phrases if clause.start <= p.start < clause.end]
+    bound = [
+        p
+        for p in in_clause
+        if p.start >= quantity.end
+        and PERIOD_BINDING.match(sentence.text[quantity.end - sentence.start : p.start - sentence.start])
+    ]
+    earlier = [p for p in phrases if p.end <= quantity.start]
+    if bound:
+        phrase = bound[0]
+    elif earlier:
+        phrase = earlier[-1]
+    elif in_clause:
+        phrase = in_clause[0]
+    elif context.previous:
+        return context.previous.period_code
+    elif default:
+        phrase = default
+    else:
+        return None
+    return period_code(phrase, report_date) if phrase.explicit_year or report_date else Unanchored(phrase)
+
+
+@dataclass(frozen=True)
+class Unanchored:
+    """A period phrase without a year, in a report whose date is unknown."""
+
+    phrase: PeriodPhrase

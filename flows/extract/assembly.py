@@ -1,0 +1,329 @@
+"""One report's extraction: every figure with its measure, region, segment, period and the
+sentence that states it; what the report names without a figure; and every number set aside
+(not a figure, or needing review) with the reason. The rules for each part live in their own
+modules (quantities, measures, places, segments, periods, lists); this module applies them
+sentence by sentence, carrying what a sentence inherits from the ones before it."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from flows.extract.context import Context
+from flows.extract.dates import report_date as find_report_date
+from flows.extract.layout import Layout, ReportError, Span, clauses, layout, sentences
+from flows.extract.lists import Subject, listed_subjects
+from flows.extract.measures import NOT_RETAIL_REASON, Aside, Measure, direction, read_measure
+from flows.extract.model import Extraction, Mention, Observation, ReportDate, SetAside
+from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES
+from flows.extract.periods import (
+    DATE_RANGE,
+    PARTIAL_DATE,
+    PeriodPhrase,
+    Unanchored,
+    figure_period,
+    find_dates,
+    find_periods,
+    period_code,
+    stated_range,
+    subject_periods,
+)
+from flows.extract.places import figure_region, main_region, sentence_places
+from flows.extract.quantities import Quantity, find_quantities
+from flows.extract.segments import figure_segment, scoped
+from flows.reference import Match, Reference
+
+
+def extract(
+    text: str,
+    reference: Reference,
+    name: str = "report",
+    html: str | None = None,
+    deadline: float | None = None,
+) -> Extraction:
+    """Everything one report says, resolved against the reference data. `html` is the saved page
+    the text was read from (its metadata may date the report); past `deadline` (a
+    time.monotonic() value) the report is rejected rather than left to stall a run."""
+    page = layout(text)
+    dated = find_report_date(page, text, name, html)
+    body_sentences = [s for paragraph in page.body for s in sentences(paragraph)]
+    main = main_region(page.title, body_sentences, reference)
+    in_title = subject_periods(page.title) if page.title else []
+    in_body = [p for s in body_sentences for p in subject_periods(s)]
+    default_period = next(iter(in_title + [p for p in in_body if not p.event] + in_body), None)
+    reader = _SentenceReader(reference, dated, main, default_period)
+    for paragraph in page.body:
+        reader.previous = None  # what a sentence inherits stays within its paragraph
+        for sentence in sentences(paragraph):
+            if deadline is not None and time.monotonic() > deadline:
+                raise ReportError(f"{name}: extraction took longer than its time budget")
+            reader.read(sentence)
+    reader.account_for_page(page)
+    reader.merge_repeats()
+    return Extraction(
+        title=page.title.text if page.title else None,
+        source=page.source,
+        report_date=dated,
+        region_code=main.code if main and main.code else None,
+        observations=reader.observations,
+        mentions=reader.mentions,
+        set_aside=reader.set_aside,
+        event_dates=reader.event_dates,
+    )
+
+
+class _SentenceReader:
+    """Reads a report sentence by sentence, carrying what a sentence inherits from earlier ones."""
+
+    def __init__(
+        self,
+        reference: Reference,
+        dated: ReportDate | None,
+        main: Match | None,
+        default_period: PeriodPhrase | None,
+    ) -> None:
+        self.reference = reference
+        self.report_date = dated.value if dated else None
+        self.main_region = main
+        self.default_period = default_period
+        self.observations: list[Observation] = []
+        self.mentions: list[Mention] = []
+        self.set_aside: list[SetAside] = []
+        self.previous: Observation | None = None  # the paragraph's latest observation
+        self.event_dates: dict = {}
+
+    def read(self, sentence: Span) -> None:
+        ref = self.reference
+        segments = ref.segment_matcher.find(sentence.text, sentence.start)
+        regions = sentence_places(sentence, ref)
+        self._record_mentions(sentence, segments, regions)
+        self._record_event_dates(sentence)
+        quantities = find_quantities(sentence, ref)
+        if CJK.search(sentence.text) and len(CJK.findall(sentence.text)) * 3 > len(sentence.text):
+            for quantity in quantities:
+                self._aside(sentence, quantity, "not_a_figure", "in Chinese-language text")
+            return
+        not_figures = _not_figure_spans(sentence)
+        figures = []
+        for quantity in quantities:
+            reason = next((r for r, s, e in not_figures if s <= quantity.start < e), None)
+            if reason:
+                self._aside(sentence, quantity, "not_a_figure", reason)
+            else:
+                figures.append(quantity)
+        subjects, leaders = listed_subjects(sentence, figures, segments, regions, ref)
+        first_in_sentence = len(self.observations)
+        sentence_clauses = clauses(sentence)
+        figure_clauses = [
+            (c.start, c.end) for c in sentence_clauses if any(c.start <= q.start < c.end + 1 for q in figures)
+        ]
+        appositive_clauses = [(c.start, c.end) for c in sentence_clauses if APPOSITIVE.match(c.text)]
+        led: dict[int, Observation] = {}  # a list's first figure, observed, by its start
+        last_not_retail = -1
+        for quantity in figures:
+            clause = next(c for c in sentence_clauses if c.start <= quantity.start < c.end + 1)
+            subject = subjects.get(quantity.start)
+            if subject and subject.count_figure is not None:  # "…sessions and viewers, up 5 and 7 percent"
+                counted = [
+                    o for o in self.observations[first_in_sentence:] if o.figure_start == subject.count_figure
+                ]
+                subject = Subject(counted=counted[0]) if counted else None
+            in_sentence = self.previous if len(self.observations) > first_in_sentence else None
+            context = Context(
+                sentence,
+                clause,
+                quantity,
+                segments,
+                regions,
+                figure_clauses,
+                appositive_clauses,
+                self.previous,
+                in_sentence,
+                last_not_retail,
+                in_sentence.figure_start if in_sentence else -1,
+            )
+            leader = led.get(leaders.get(quantity.start, -1))
+            observation = self._observe(context, subject, leader)
+            if observation:
+                self.observations.append(observation)
+                self.previous = observation
+                if quantity.start in leaders.values():
+                    led[quantity.start] = observation
+            elif self.set_aside and self.set_aside[-1].reason == NOT_RETAIL_REASON:
+                last_not_retail = quantity.start
+
+    def _observe(
+        self, context: Context, subject: Subject | None, leader: Observation | None
+    ) -> Observation | None:
+        quantity, sentence = context.quantity, context.sentence
+        if quantity.kind == "foreign_currency":
+            self._attach_conversion(context)
+        if subject and subject.counted:
+            sign = direction(context.before, context.after) or 1
+            measure: Measure | Aside = Measure(
+                subject.counted.metric_code.removesuffix("_count") + "_yoy_growth_pct", sign * quantity.value
+            )
+            subject = Subject(segment=subject.counted.segment_code)
+        elif leader:  # a later figure of a list measures what the first does
+            value = -quantity.value if leader.value < 0 < quantity.value else quantity.value
+            measure = Measure(leader.metric_code, value)
+        else:
+            measure = read_measure(context, self.reference)
+        if isinstance(measure, Aside):
+            self._aside(sentence, quantity, measure.disposition, measure.reason)
+            return None
+        metric = measure.metric
+        if subject and subject.segment:
+            segment = scoped(subject.segment, context.segments, quantity.start, self.reference)
+        else:
+            segment = figure_segment(context, metric, self.reference)
+        period = figure_period(context, self.default_period, self.report_date)
+        if period is None:
+            self._aside(sentence, quantity, "needs_review", "no period found for this figure")
+            return None
+        if isinstance(period, Unanchored):
+            phrase = sentence.text[period.phrase.start - sentence.start : period.phrase.end - sentence.start]
+            self._aside(
+                sentence, quantity, "needs_review", f"period {phrase!r} has no year and the report no date"
+            )
+            return None
+        region = figure_region(
+            context, metric, subject.region if subject else None, self.main_region, self.reference
+        )
+        if region is None:
+            self._aside(sentence, quantity, "needs_review", "no region found for this figure")
+            return None
+        observation = Observation(
+            region_code=region.code or f"?{region.text}",
+            segment_code=segment,
+            period_code=period,
+            metric_code=metric,
+            value=measure.value,
+            half_unit=quantity.half_unit,
+            unit=self._unit(metric, segment),
+            qualifier=quantity.qualifier,
+            figure_text=quantity.text,
+            figure_start=quantity.start,
+            figure_end=quantity.end,
+            evidence=sentence.text,
+            evidence_start=sentence.start,
+            evidence_end=sentence.end,
+        )
+        if not region.code:  # a place the gazetteer does not know: for review
+            self._aside(sentence, quantity, "needs_review", f"unknown place '{region.text}'", observation)
+            return None
+        return observation
+
+    def _attach_conversion(self, context: Context) -> None:
+        """ "61.2 billion yuan (about 8.91 billion U.S. dollars)": kept with the yuan figure."""
+        previous = self.previous
+        if (
+            previous
+            and previous.metric_code == "amount_cny"
+            and previous.evidence_start == context.sentence.start
+            and context.quantity.start - previous.figure_end < 30
+        ):
+            self.previous = dataclasses.replace(previous, conversion=context.quantity.text)
+            self.observations[-1 - self.observations[::-1].index(previous)] = self.previous
+
+    def _record_event_dates(self, sentence: Span) -> None:
+        """Dates a sentence gives a named event ("the Spring Festival holiday from Jan 28 to Feb 4")."""
+        for phrase in find_periods(sentence.text):
+            if phrase.event and (phrase.explicit_year or self.report_date):
+                code = period_code(phrase, self.report_date)
+                if code not in self.event_dates and (stated := stated_range(sentence.text, int(code[:4]))):
+                    self.event_dates[code] = stated
+
+    def merge_repeats(self) -> None:
+        """One fact per region, segment, period and measure: a repeat with the same value is a
+        second piece of evidence; a different value is a conflict to review."""
+        kept: dict[tuple[str, str, str, str], Observation] = {}
+        for observation in self.observations:
+            grain = (
+                observation.region_code,
+                observation.segment_code,
+                observation.period_code,
+                observation.metric_code,
+            )
+            first = kept.setdefault(grain, observation)
+            if first is observation:
+                continue
+            same = first.value == observation.value
+            self.set_aside.append(
+                SetAside(
+                    "not_a_figure" if same else "needs_review",
+                    "repeats a figure stated earlier"
+                    if same
+                    else f"conflicts with {first.figure_text!r} stated earlier",
+                    observation.figure_text,
+                    observation.figure_start,
+                    observation.figure_end,
+                    observation.evidence,
+                )
+            )
+        self.observations = list(kept.values())
+
+    def account_for_page(self, page: Layout) -> None:
+        """Numbers outside the body are set aside too, so that none goes unaccounted for: page
+        furniture, and headline figures (a repeat of a body figure, or one to review)."""
+        stated = {abs(o.value) for o in self.observations}
+        for span, where in [(page.breadcrumb, "furniture"), (page.title, "headline")] + [
+            (paragraph, "furniture") for paragraph in page.furniture
+        ]:
+            if span is None:
+                continue
+            for quantity in find_quantities(span, self.reference):
+                if where == "furniture":
+                    self._aside(span, quantity, "not_a_figure", "page furniture")
+                elif quantity.kind == "bare" or quantity.value in stated:
+                    self._aside(span, quantity, "not_a_figure", "in the headline, stated in the body")
+                else:
+                    self._aside(span, quantity, "needs_review", "headline figure not stated in the body")
+
+    def _record_mentions(self, sentence: Span, segments: list[Match], regions: list[Match]) -> None:
+        for match in segments:
+            if self.reference.segment_kind(match.code) == "category":
+                self.mentions.append(
+                    Mention("segment", match.code, match.text, match.start, match.end, sentence.text)
+                )
+        for match in regions:
+            if match.code and self.reference.region_level(match.code) not in ("nation", "province"):
+                self.mentions.append(
+                    Mention("region", match.code, match.text, match.start, match.end, sentence.text)
+                )
+
+    def _aside(
+        self,
+        sentence: Span,
+        quantity: Quantity,
+        disposition: str,
+        reason: str,
+        candidate: Observation | None = None,
+    ) -> None:
+        self.set_aside.append(
+            SetAside(
+                disposition, reason, quantity.text, quantity.start, quantity.end, sentence.text, candidate
+            )
+        )
+
+    def _unit(self, metric: str, segment: str) -> str:
+        ref = self.reference
+        if metric == "share_pct":
+            parent = ref.segments[segment]["parent_code"]
+            return f"percent of {ref.segments[parent]['full_name']}" if parent else "percent"
+        if metric.endswith("_count"):
+            return ref.quantities[metric.removesuffix("_count")]["unit"]
+        if metric.endswith("_growth_pct"):
+            return "percent"
+        return ref.metrics[metric]["unit"]
+
+
+def _not_figure_spans(sentence: Span) -> list[tuple[str, int, int]]:
+    """Spans of the sentence whose numbers are not figures, whatever follows them, and why."""
+    text, offset = sentence.text, sentence.start
+    spans = [("part of a date", d.start, d.end) for d in find_dates(text)]
+    spans += [("part of a date", m.start(), m.end()) for m in PARTIAL_DATE.finditer(text)]
+    spans += [("part of a date", m.start(), m.end()) for m in DATE_RANGE.finditer(text)]
+    spans += [("part of an event's name", p.start, p.end) for p in find_periods(text) if p.event]
+    spans += [(reason, m.start(), m.end()) for reason, pattern in NOT_FIGURES for m in pattern.finditer(text)]
+    return [(reason, offset + s, offset + e) for reason, s, e in spans]

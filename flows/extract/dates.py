@@ -1,0 +1,85 @@
+"""When a report was published. In order: the page's own metadata (HTML <meta>, JSON-LD, read by
+htmldate), the latest full date the text states, a dateline's month and day ("LHASA, July 10
+(Xinhua) --") in the year the text makes clear, a date in the file name; else unknown."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from flows.extract.layout import Layout
+from flows.extract.model import ReportDate
+from flows.extract.periods import MONTHS, find_dates, find_periods
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# "LHASA, July 10 (Xinhua) --", "BEIJING, Oct. 8 --", "Chinanews.com client July 16 (Wu Tao) On …"
+DATELINE = re.compile(
+    r"^[^\n]{0,60}?\b"
+    + _MONTH
+    + r"\s+(?P<day>\d{1,2})\b(?!,?\s*(?:19|20)\d{2})\s*(?:\([^)\n]{1,40}\))?\s*(?:[-—–]+|:)",
+    re.I,
+)
+FILE_NAME_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_.]?(?P<month>0[1-9]|1[0-2])[-_.]?(?P<day>[0-3]\d)(?!\d)"
+)
+YEAR_WORD = re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?![\d,]|\.\d)")
+
+
+def report_date(page: Layout, text: str, name: str, html: str | None = None) -> ReportDate | None:
+    if html is not None and (published := _metadata_date(html)):
+        return ReportDate(published, "metadata")
+    dates = [d.value for paragraph in page.body for d in find_dates(paragraph.text)]
+    if not dates:
+        dates = [d.value for d in find_dates(text)]
+    if dates:
+        return ReportDate(max(dates), "text")
+    if dateline := _dateline_date(page, text):
+        return ReportDate(dateline, "dateline")
+    if m := FILE_NAME_DATE.search(name.rsplit("/", 1)[-1]):
+        try:
+            return ReportDate(date(int(m["year"]), int(m["month"]), int(m["day"])), "file_name")
+        except ValueError:
+            pass
+    return None
+
+
+def _metadata_date(html: str) -> date | None:
+    """The publication date a page's own metadata gives, if any (not a guess from its text)."""
+    from htmldate import find_date  # imported here: only saved web pages need it
+
+    found = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    return date.fromisoformat(found) if found else None
+
+
+def _dateline_date(page: Layout, text: str) -> date | None:
+    """A dateline's month and day, in the year the text's periods make clear: the first year in
+    which that day comes after the end of the latest period the text states with its year."""
+    for paragraph in page.body[:3]:
+        if m := DATELINE.match(paragraph.text):
+            month, day = MONTHS[m["month"].lower()], int(m["day"])
+            break
+    else:
+        return None
+    ends = [_phrase_end(p.explicit_year, p.months[1], p.event) for p in find_periods(text) if p.explicit_year]
+    if ends:
+        latest = max(ends)
+        year = latest.year
+    else:
+        years = [int(y["year"]) for y in YEAR_WORD.finditer(text)]
+        if not years:
+            return None
+        latest, year = None, max(years)
+    try:
+        candidate = date(year, month, day)
+        if latest and candidate <= latest:
+            candidate = date(year + 1, month, day)
+    except ValueError:
+        return None
+    return candidate
+
+
+def _phrase_end(year: int, last_month: int, event: str | None) -> date:
+    """When a period is over: an event (a few days in its month) from the start of its month."""
+    if event:
+        return date(year, last_month, 1)
+    return date(year + (last_month == 12), last_month % 12 + 1, 1)

@@ -1,0 +1,81 @@
+"""Figures given as a list for a list of names: "A, B and C grew 5, 7 and 9 percent respectively"."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from flows.extract.layout import Span
+from flows.extract.model import Observation
+from flows.extract.patterns import LIST_JOINER, RESPECTIVELY, SALES_OF
+from flows.extract.quantities import Quantity
+from flows.reference import Match, Reference
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a listed figure is about: a segment, a place, or the count it is the growth of."""
+
+    segment: str | None = None
+    region: Match | None = None
+    count_figure: int | None = None  # start of the count whose growth this is
+    counted: Observation | None = None
+
+
+def listed_subjects(
+    sentence: Span,
+    figures: list[Quantity],
+    segments: list[Match],
+    regions: list[Match],
+    reference: Reference,
+) -> tuple[dict[int, Subject], dict[int, int]]:
+    """Each listed figure's subject and, for all but the first of a list, the first figure (whose
+    wording says what they all measure); both keyed by the figure's start."""
+    runs, run = [], []
+    for quantity in figures:
+        joined = (
+            run
+            and run[-1].kind == quantity.kind
+            and LIST_JOINER.match(
+                sentence.text[run[-1].end - sentence.start : quantity.start - sentence.start]
+            )
+        )
+        run = [*run, quantity] if joined else [quantity]
+        if len(run) >= 2:
+            runs = [r for r in runs if r[0] is not run[0]] + [run]
+    subjects: dict[int, Subject] = {}
+    leaders: dict[int, int] = {}
+    generic = reference.generic_segment_aliases
+    for listed in runs:
+        first = listed[0].start
+        named_segments = [m for m in segments if m.end <= first and m.text.casefold() not in generic]
+        named_regions = [m for m in regions if m.end <= first]
+        respectively = RESPECTIVELY.search(sentence.text[listed[-1].end - sentence.start :][:40])
+        for candidates, make in (
+            (named_segments, lambda m: Subject(segment=m.code)),
+            (named_regions, lambda m: Subject(region=m)),
+        ):
+            chosen = _listed_names(sentence, candidates, len(listed))
+            if chosen and (respectively or len(chosen) == len(listed)):
+                for quantity, name in zip(listed, chosen, strict=True):
+                    subjects[quantity.start] = make(name)
+                break
+        counts = [q for q in figures if q.kind == "count" and q.end <= first]
+        if listed[0].start not in subjects and listed[0].kind == "percent" and len(counts) >= len(listed):
+            for quantity, count in zip(listed, counts[-len(listed) :], strict=True):
+                subjects[quantity.start] = Subject(count_figure=count.start)
+        if listed[0].start in subjects:
+            leaders.update({q.start: first for q in listed[1:]})
+    return subjects, leaders
+
+
+def _listed_names(sentence: Span, names: list[Match], count: int) -> list[Match] | None:
+    """The last `count` names, if they are written as one list ("A, B and C")."""
+    if len(names) < count:
+        return None
+    chosen = names[-count:]
+    for left, right in itertools.pairwise(chosen):
+        between = sentence.text[left.end - sentence.start : right.start - sentence.start]
+        if not LIST_JOINER.match(SALES_OF.sub("", between)):
+            return None
+    return chosen

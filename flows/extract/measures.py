@@ -1,0 +1,137 @@
+"""What a figure measures: growth, a gap in points and to what, a share, an amount or a count,
+with its sign; or why it is set aside instead."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.extract.context import Context, distance
+from flows.extract.patterns import (
+    BELOW,
+    EARLIER_PERIOD_COMPARATOR,
+    FROM_RATE,
+    GROWTH_DOWN,
+    GROWTH_UP,
+    NATIONAL,
+    NOT_RETAIL,
+    PROVINCE_COMPARATOR,
+    SHARE_AFTER,
+    SHARE_BEFORE,
+    THAN,
+    YEAR,
+)
+from flows.reference import Reference
+
+NOT_RETAIL_REASON = "not a retail series"
+
+
+@dataclass(frozen=True)
+class Measure:
+    metric: str
+    value: float  # signed
+
+
+@dataclass(frozen=True)
+class Aside:
+    disposition: str  # not_a_figure | needs_review
+    reason: str
+
+
+def read_measure(context: Context, reference: Reference) -> Measure | Aside:
+    """The metric and signed value of a figure, or why it is not an observation."""
+    quantity, before, after, previous = context.quantity, context.before, context.after, context.previous
+    kind, value = quantity.kind, quantity.value
+    if kind in ("percent", "points", "yuan", "count") and _not_retail(context, reference):
+        return Aside("not_a_figure", NOT_RETAIL_REASON)
+    if kind == "percent":
+        if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
+            return Measure("share_pct", value)
+        # "easing from 15 percent in H1": an earlier growth rate, stated as it was
+        sign = 1 if FROM_RATE.search(before) else direction(before, after)
+        if sign is None:
+            return Aside("needs_review", "percentage with no measure cue")
+        return Measure(_growth_metric(context), sign * value)
+    if kind == "points":
+        signed = -value if BELOW.search(after) or GROWTH_DOWN.search(after[:25]) else value
+        if NATIONAL.search(before) or NATIONAL.search(after):
+            return Measure("gap_vs_national_pp", signed)
+        if PROVINCE_COMPARATOR.search(before) or PROVINCE_COMPARATOR.search(after):
+            return Measure("gap_vs_province_pp", signed)
+        if _compared_segment(context, reference):
+            return Measure("gap_vs_segment_pp", signed)
+        if EARLIER_PERIOD_COMPARATOR.search(before) or EARLIER_PERIOD_COMPARATOR.search(after):
+            return Measure("growth_change_pp", signed)
+        if previous and previous.metric_code == "share_pct":
+            return Measure("share_change_pp", (direction(before, after) or 1) * value)
+        return Aside("needs_review", "percentage points with no comparator")
+    if kind == "yuan":
+        return Measure("amount_cny", value)
+    if kind == "count" and quantity.noun and quantity.noun.code:
+        return Measure(f"{quantity.noun.code}_count", value)
+    if kind == "count" or (kind == "bare" and not YEAR.fullmatch(quantity.text) and value >= 10):
+        counted = _counted(context, reference)
+        if counted:
+            return Measure(f"{counted}_count", value)
+        return Aside("needs_review", "count of an unrecognised quantity")
+    if kind == "foreign_currency":
+        return Aside("not_a_figure", "currency conversion")
+    if YEAR.fullmatch(quantity.text):
+        return Aside("not_a_figure", "a year")
+    return Aside("needs_review", "number without a unit or measure")
+
+
+def direction(before: str, after: str) -> int | None:
+    """+1 for growth, -1 for decline, None without a cue; the cue nearest the number wins."""
+    cues = []
+    for pattern, sign in ((GROWTH_UP, 1), (GROWTH_DOWN, -1)):
+        cues += [(len(before) - m.end(), sign) for m in pattern.finditer(before)]
+        cues += [(m.start(), sign) for m in pattern.finditer(after)]
+    return min(cues)[1] if cues else None
+
+
+def _not_retail(context: Context, reference: Reference) -> bool:
+    """The figure's subject is income, GDP, investment or trade: the nearest subject before it
+    in its clause is such a series rather than a retail segment; or its clause only adds to
+    such a figure ("foreign trade totaled 7.55 trillion yuan, up 10.5 percent")."""
+    clause, quantity = context.clause, context.quantity
+    text = clause.text[: quantity.start - clause.start]
+    series = [clause.start + m.end() for m in NOT_RETAIL.finditer(text)]
+    if not series:
+        names_segment = any(context.in_clause(m) for m in context.segments)
+        return context.last_not_retail > context.last_observed and not names_segment
+    retail = [
+        m.end
+        for m in context.segments
+        if clause.start <= m.start < quantity.start and reference.segment_kind(m.code) != "scope"
+    ]
+    return max(series) > max(retail, default=-1)
+
+
+def _compared_segment(context: Context, reference: Reference) -> bool:
+    """A gap against another segment: "... faster than physical goods"."""
+    quantity = context.quantity
+    than = THAN.search(context.after)
+    if not than:
+        return False
+    position = quantity.end + than.end()
+    return any(m.start == position and reference.segment_kind(m.code) != "scope" for m in context.segments)
+
+
+def _counted(context: Context, reference: Reference) -> str | None:
+    """What a count counts: a counted-thing phrase in its clause, nearest first."""
+    clause = context.clause
+    phrases = [m for m in reference.count_phrase_matcher.find(clause.text, clause.start) if m.code]
+    return min(phrases, key=lambda m: distance(m, context.quantity)).code if phrases else None
+
+
+def _growth_metric(context: Context) -> str:
+    """Growth of sales, unless the clause names no segment and follows a count:
+    then it is the growth of the counted thing ("45,000 sessions, up 67 percent")."""
+    previous = context.previous
+    if (
+        not any(context.in_clause(m) for m in context.segments)
+        and previous
+        and previous.metric_code.endswith("_count")
+    ):
+        return previous.metric_code.removesuffix("_count") + "_yoy_growth_pct"
+    return "yoy_growth_pct"

@@ -1,0 +1,142 @@
+"""Which place a figure is about: the places a sentence names (known ones with their code, unknown
+ones for review), which of them only locate another, and the subject of each figure."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from flows.extract.context import Context
+from flows.extract.layout import Span
+from flows.extract.patterns import (
+    AFTER_THAN,
+    LOCATOR_BETWEEN,
+    NATIONAL_FIGURE,
+    NOT_SUBJECT_AFTER,
+    PLACE,
+    PRONOUN_SUBJECT,
+    RANKED,
+)
+from flows.reference import Match, Reference
+
+
+def sentence_places(sentence: Span, reference: Reference) -> list[Match]:
+    """Places named in the sentence, known ones with their code, unknown ones with code ''.
+    A place after "than" is a comparator, not the subject."""
+    known = reference.region_matcher.find(sentence.text, sentence.start)
+    unknown = [
+        Match("", m.group(), sentence.start + m.start(), sentence.start + m.end())
+        for m in PLACE.finditer(sentence.text)
+    ]
+    unknown = [u for u in unknown if not any(k.start < u.end and u.start < k.end for k in known)]
+    nation = reference.nation_code
+    text = sentence.text
+    places: list[Match] = []
+    for r in sorted(known + unknown, key=lambda r: r.start):
+        if AFTER_THAN.search(text[max(0, r.start - sentence.start - 40) : r.start - sentence.start]):
+            continue
+        # "home to some of the country's biggest platforms" does not make a figure national
+        if r.code == nation and NOT_SUBJECT_AFTER.match(text[r.end - sentence.start :]):
+            continue
+        # "Anxi County, Fujian province" / "Anxi County in southeast China's Fujian": a locator
+        if places and _locates(
+            places[-1], r, text[places[-1].end - sentence.start : r.start - sentence.start], reference
+        ):
+            continue
+        places.append(r)
+    return places
+
+
+def _locates(place: Match, other: Match, between: str, reference: Reference) -> bool:
+    """Whether `other` only says where `place` is: a province named right after a smaller place."""
+    level = reference.region_level
+    smaller = not place.code or level(place.code) not in ("nation", "province")
+    return (
+        smaller
+        and bool(other.code)
+        and level(other.code) == "province"
+        and bool(LOCATOR_BETWEEN.match(between))
+    )
+
+
+def main_region(title: Span | None, body: list[Span], reference: Reference) -> Match | None:
+    """The region the report is about: the one its title names (a place the gazetteer does not
+    know included, code ''), else the province (or, failing that, the place) its text names most."""
+    in_title = reference.region_matcher.find(title.text) if title else []
+    if in_title:
+        return in_title[0]
+    # a place the gazetteer does not know, named in the title ("Anxi's tea …") and in full in the
+    # text ("Anxi County"): the report is about it
+    if title:
+        for sentence in body:
+            for place in PLACE.finditer(sentence.text):
+                if re.search(rf"\b{re.escape(place.group('name'))}\b", title.text):
+                    return Match("", place.group(), 0, 0)
+    counts: Counter[str] = Counter(
+        match.code for sentence in body for match in reference.region_matcher.find(sentence.text)
+    )
+    for levels in (("province",), ("prefecture", "county", "city")):
+        candidates = [code for code, _ in counts.most_common() if reference.region_level(code) in levels]
+        if candidates:
+            return Match(candidates[0], "", 0, 0)
+    return None
+
+
+def figure_region(
+    context: Context, metric: str, listed: Match | None, main: Match | None, reference: Reference
+) -> Match | None:
+    """The place a figure is about (None when nothing names one)."""
+    if (
+        NATIONAL_FIGURE.search(context.before) and metric == "yoy_growth_pct"
+    ):  # "the national average of 7.2%"
+        return Match(reference.nation_code, "", 0, 0)
+    if listed:
+        return listed
+    regions = context.regions
+    if metric == "share_pct":  # "Shenzhen … 33.1 percent of the provincial total"
+        regions = [r for r in regions if r.end <= context.quantity.start]
+    region = _named_or_inherited(context, regions, main, reference)
+    # "…, with its online retail sales rising 10.4 percent": its = the sentence's subject,
+    # else the paragraph's when this sentence names no place
+    if PRONOUN_SUBJECT.search(context.clause.text) and not any(context.in_clause(r) for r in regions):
+        if context.in_sentence:
+            return Match(context.in_sentence.region_code, "", 0, 0)
+        if context.previous and not any(r.start < context.quantity.start for r in regions):
+            return Match(context.previous.region_code, "", 0, 0)
+    return region
+
+
+def _named_or_inherited(
+    context: Context, regions: list[Match], main: Match | None, reference: Reference
+) -> Match | None:
+    """The place named in the figure's clause; else, for a clause that only adds to the figure
+    before it ("…, up 5 percent"), that figure's place; else a place named up front in a clause
+    of its own ("In Guangdong, …"); else the report's region."""
+    clause, quantity, in_sentence = context.clause, context.quantity, context.in_sentence
+    in_clause = [m for m in regions if context.in_clause(m)]
+    after = [
+        m
+        for m in in_clause
+        if m.start >= quantity.end
+        and not (m.code == reference.nation_code and RANKED.search(clause.text[: m.start - clause.start]))
+    ]
+    before = [m for m in in_clause if m.end <= quantity.start]
+    if before or after:
+        return before[-1] if before else after[0]
+    topics = [
+        m
+        for m in regions
+        if m.end <= quantity.start
+        and not any(s <= m.start < e for s, e in context.figure_clauses)
+        and not any(s <= m.start < e for s, e in context.appositive_clauses)
+    ]
+    # "…, while online tourism bookings in Heilongjiang, home to Harbin's …, totaled …"
+    fresh = [m for m in topics if in_sentence and m.start > in_sentence.figure_end]
+    if fresh:
+        return fresh[0]
+    names_segment = any(context.in_clause(m) for m in context.segments)
+    if in_sentence and not names_segment:
+        return Match(in_sentence.region_code, "", 0, 0)
+    if topics:
+        return topics[-1]
+    return main

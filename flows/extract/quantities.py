@@ -1,0 +1,65 @@
+"""Numbers as written: the figure, its unit kind, its scale, its rounding and its qualifier."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from flows.extract.layout import Span
+from flows.extract.patterns import CURRENCY_BEFORE, NUMBER, QUALIFIER, SCALES, UNIT_AFTER
+from flows.reference import Match, Reference
+
+LOOK_BEHIND = 40  # characters before a number that can hold its currency sign or qualifier
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written, with its unit kind and scale already applied."""
+
+    value: float
+    half_unit: float  # what rounding hides: "5.6" stands for 5.55–5.65, "38.5 billion" for ±0.05 billion
+    kind: str  # percent | points | yuan | foreign_currency | count | bare
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None
+    noun: Match | None = None
+
+
+def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
+    text = sentence.text
+    quantities = []
+    for m in NUMBER.finditer(text):
+        number = Decimal(m.group("num").replace(",", ""))
+        before, after = text[max(0, m.start() - LOOK_BEHIND) : m.start()], text[m.end() : m.end() + 80]
+        kind, end, scale = "bare", m.end(), 1.0
+        for unit_kind, pattern in UNIT_AFTER:
+            if unit := pattern.match(after):
+                kind, end = unit_kind, m.end() + unit.end()
+                scale = SCALES.get((unit.groupdict().get("scale") or "").lower(), 1.0)
+                break
+        start = m.start()
+        for unit_kind, pattern in CURRENCY_BEFORE:
+            if kind in ("bare", "count") and (prefix := pattern.search(before)):
+                kind, start = unit_kind, m.start() - len(before) + prefix.start()
+        noun = None
+        if kind in ("bare", "count"):
+            nouns = reference.count_phrase_matcher.find(text[end : end + 80], end)
+            if nouns and not text[end : nouns[0].start].strip():
+                noun, kind, end = nouns[0], "count", nouns[0].end
+        qualifier = QUALIFIER.search(text[max(0, start - LOOK_BEHIND) : start])
+        quantities.append(
+            Quantity(
+                value=float(number * Decimal(scale)),
+                half_unit=float(
+                    Decimal("0.5").scaleb(-len(m.group("num").partition(".")[2])) * Decimal(scale)
+                ),
+                kind=kind,
+                text=text[start:end],
+                start=sentence.start + start,
+                end=sentence.start + end,
+                qualifier=qualifier.group("q").lower() if qualifier else None,
+                noun=noun,
+            )
+        )
+    return quantities

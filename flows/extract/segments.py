@@ -1,0 +1,77 @@
+"""Which segment a figure is about: the name before it in its clause, else one named earlier in
+its sentence, else the one it inherits; physical goods or services within a scope ("rural")."""
+
+from __future__ import annotations
+
+from flows.extract.context import Context, distance
+from flows.extract.patterns import AFTER_THAN, COUNT_CONTINUATION
+from flows.reference import Match, Reference
+
+
+def figure_segment(context: Context, metric: str, reference: Reference) -> str:
+    """The segment a figure is about: named in its clause (the subject before the figure first),
+    else earlier in its sentence, else inherited; a share is of the subject before it."""
+    sentence, clause, quantity = context.sentence, context.clause, context.quantity
+    generic = reference.generic_segment_aliases
+    kind = reference.segment_kind
+    named = [
+        m
+        for m in context.segments
+        if m.text.casefold() not in generic and not _after_than(m, sentence.text, sentence.start)
+    ]
+    if metric == "share_pct":  # "X accounted for 30 percent of Y": the share is X's
+        named = [m for m in named if m.end <= quantity.start or kind(m.code) == "scope"]
+    in_clause = [m for m in named if context.in_clause(m)]
+    before = [m for m in in_clause if m.end <= quantity.start]
+    earlier = [m for m in named if m.end <= quantity.start]
+    is_count = metric.endswith("_count")
+    in_sentence = context.in_sentence
+    if (
+        is_count
+        and in_sentence
+        and not (in_sentence.metric_code.endswith("_count") and COUNT_CONTINUATION.match(clause.text))
+    ):
+        in_sentence = None  # "… 9.6 million sessions, attracting 2.1 billion views": counts chain
+    # a name after the sentence's previous figure starts a new subject: "tea grew 23.5 percent,
+    # and household appliances, a pillar industry, rose 15.2 percent"
+    fresh = [
+        m
+        for m in earlier
+        if not in_sentence
+        or (m.start > in_sentence.figure_end and not any(s <= m.start < e for s, e in context.figure_clauses))
+    ]
+    generic_in_clause = any(context.in_clause(m) and m.text.casefold() in generic for m in context.segments)
+    if before or in_clause:
+        base = (before[-1] if before else min(in_clause, key=lambda m: distance(m, quantity))).code
+    elif fresh and not is_count:
+        base = fresh[-1].code
+    elif in_sentence:
+        return in_sentence.segment_code
+    elif generic_in_clause:
+        return "total"
+    elif earlier and not is_count:
+        base = earlier[-1].code
+    elif is_count:
+        return reference.quantities[metric.removesuffix("_count")]["segment"]
+    elif context.previous:
+        return context.previous.segment_code
+    else:  # nothing named: in these reports, a bare "sales" is total online retail
+        return "total"
+    return scoped(base, named, quantity.start, reference, anywhere=metric == "share_pct")
+
+
+def scoped(
+    base: str, segments: list[Match], position: int, reference: Reference, anywhere: bool = False
+) -> str:
+    """physical goods or services within a scope named earlier ("rural ... services"); for a
+    share, the scope may be the whole it is a share of ("… 88.6 percent of the rural total")."""
+    kind = reference.segment_kind
+    scopes = [m.code for m in segments if kind(m.code) == "scope" and (anywhere or m.start < position)]
+    for scope in reversed(scopes):
+        if (scope, base) in reference.scoped_segments:
+            return reference.scoped_segments[(scope, base)]
+    return base
+
+
+def _after_than(match: Match, text: str, offset: int) -> bool:
+    return bool(AFTER_THAN.search(text[max(0, match.start - offset - 40) : match.start - offset]))
