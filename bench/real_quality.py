@@ -92,7 +92,7 @@ class RealScores(Scores):
         return self.placed_right / self.placed if self.placed else 1.0
 
 
-def score(lang: str = "en", reference: Reference | None = None) -> RealScores:
+def score(lang: str = "en", reference: Reference | None = None, dated: bool = True) -> RealScores:
     reference = reference or Reference(ROOT / "data" / "reference")
     segment_names = {code: row["segment_name"] for code, row in reference.segments.items()}
     scores = RealScores()
@@ -110,8 +110,14 @@ def score(lang: str = "en", reference: Reference | None = None) -> RealScores:
             )
             for r in article.labels
         )
+        # saved as a user would name it: with its publication date, the date source of last resort
+        name = (
+            f"{article.meta['published']}_{article.id}.txt"
+            if dated and article.meta["published"]
+            else f"{article.id}.txt"
+        )
         try:
-            _, extraction = extract_file(article.text_path.read_bytes(), article.text_path.name, reference)
+            _, extraction = extract_file(article.text_path.read_bytes(), name, reference)
         except ReportError as error:
             scores.rejected.append(str(error))
             extraction = None
@@ -177,13 +183,16 @@ def main() -> int:
     parser.add_argument("--lang", default="en", choices=["en", "zh"])
     parser.add_argument("--verbose", action="store_true", help="list every missed and extra figure")
     parser.add_argument("--check", action="store_true", help="only check the labels' vocabulary")
+    parser.add_argument(
+        "--undated", action="store_true", help="name the texts without their publication date"
+    )
     args = parser.parse_args()
     reference = Reference(ROOT / "data" / "reference")
     if args.check:
         problems = check_labels(args.lang, reference)
         print("\n".join(problems) or "labels use the vocabulary")
         return 1 if problems else 0
-    scores = score(args.lang, reference)
+    scores = score(args.lang, reference, dated=not args.undated)
     if args.verbose:
         print(scores.article_table(), end="\n\n")
         print("\n".join(scores.misses + scores.extras), end="\n\n")

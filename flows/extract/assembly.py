@@ -139,6 +139,7 @@ class _SentenceReader:
                 appositive_clauses,
                 self.previous,
                 in_sentence,
+                self.observations[-1] if self.observations else None,
                 last_not_retail,
                 in_sentence.figure_start if in_sentence else -1,
             )
@@ -177,6 +178,9 @@ class _SentenceReader:
             segment = scoped(subject.segment, context.segments, quantity.start, self.reference)
         else:
             segment = figure_segment(context, metric, self.reference)
+        if segment is None:
+            self._aside(sentence, quantity, "not_a_figure", "no retail series named for it")
+            return None
         period = figure_period(context, self.default_period, self.report_date)
         if period is None:
             self._aside(sentence, quantity, "needs_review", "no period found for this figure")

@@ -22,6 +22,7 @@ class Context:
     appositive_clauses: list[tuple[int, int]]  # "a pillar industry of Hefei", "led by Yantai apples"
     previous: Observation | None  # the paragraph's latest observation
     in_sentence: Observation | None  # the sentence's latest observation, if it has one yet
+    last_in_report: Observation | None = None  # the report's latest observation, any paragraph
     last_not_retail: int = -1  # start of the sentence's latest figure set aside as not retail
     last_observed: int = -1  # start of the sentence's latest observation
 

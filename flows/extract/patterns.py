@@ -183,3 +183,18 @@ RANKED = re.compile(r"\b(?:rank\w*|placed|place|top)\b", re.I)
 NOT_PERIOD_BEFORE = re.compile(
     r"(?:launched|started|introduced|established|set\s+up|founded|built|opened|began|since)\s+$", re.I
 )
+
+# A sentence that carries on the figure before it: "The growth rate was …", "It accounted for …"
+ANAPHORA = re.compile(
+    r"^(?:(?:in|during|for|over)\s+(?:the\s+)?(?:same\s+)?(?:period|month|quarter|year)\s*,\s*)?"
+    r"(?:the\s+|its\s+|this\s+|that\s+)?(?:growth(?:\s+rate)?|rate|figure|sales|volume|amount|total|increase"
+    r"|proportion|share|it|this|that|they|these|those|of\s+(?:this|these|which|them)|among\s+them|among\s+which"
+    r"|within\s+this\s+total)\b",
+    re.I,
+)
+# Words that put a sentence in online trade, whatever it names.
+ONLINE_WORDS = re.compile(
+    r"\bonline\b|e-?commerce|\binternet\b|live-?stream|\bweb\b|\bdigital\b|\bplatforms?\b|\bexpress\b"
+    r"|\bcourier|\bparcels?\b|\bpackages\b|\bdeliver",
+    re.I,
+)

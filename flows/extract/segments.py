@@ -4,13 +4,14 @@ its sentence, else the one it inherits; physical goods or services within a scop
 from __future__ import annotations
 
 from flows.extract.context import Context, distance
-from flows.extract.patterns import AFTER_THAN, COUNT_CONTINUATION
+from flows.extract.patterns import AFTER_THAN, ANAPHORA, COUNT_CONTINUATION, ONLINE_WORDS
 from flows.reference import Match, Reference
 
 
-def figure_segment(context: Context, metric: str, reference: Reference) -> str:
+def figure_segment(context: Context, metric: str, reference: Reference) -> str | None:
     """The segment a figure is about: named in its clause (the subject before the figure first),
-    else earlier in its sentence, else inherited; a share is of the subject before it."""
+    else earlier in its sentence, else inherited; a share is of the subject before it. None when
+    nothing says the figure is about a retail series: a number is not online retail by default."""
     sentence, clause, quantity = context.sentence, context.clause, context.quantity
     generic = reference.generic_segment_aliases
     kind = reference.segment_kind
@@ -41,6 +42,7 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str:
         or (m.start > in_sentence.figure_end and not any(s <= m.start < e for s, e in context.figure_clauses))
     ]
     generic_in_clause = any(context.in_clause(m) and m.text.casefold() in generic for m in context.segments)
+    online = _online_context(context, reference)
     if before or in_clause:
         base = (before[-1] if before else min(in_clause, key=lambda m: distance(m, quantity))).code
     elif fresh and not is_count:
@@ -52,12 +54,27 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str:
     elif earlier and not is_count:
         base = earlier[-1].code
     elif is_count:
-        return reference.quantities[metric.removesuffix("_count")]["segment"]
-    elif context.previous:
-        return context.previous.segment_code
-    else:  # nothing named: in these reports, a bare "sales" is total online retail
-        return "total"
+        return reference.quantities[metric.removesuffix("_count")]["segment"] if online else None
+    elif (inherited := context.previous or context.last_in_report) and ANAPHORA.match(sentence.text):
+        return inherited.segment_code
+    elif online and any(m.code and m.end <= quantity.start for m in context.regions):
+        return "total"  # "Changsha contributed 17.42 billion yuan": a place's figure in a report on online sales
+    else:
+        return None
+    if kind(base) == "category" and not online:  # "tea output", not online sales of tea
+        return None
     return scoped(base, named, quantity.start, reference, anywhere=metric == "share_pct")
+
+
+def _online_context(context: Context, reference: Reference) -> bool:
+    """Whether the sentence is about online trade: it names a series (not only a category), says
+    "online" or the like, or continues a paragraph whose figures are online retail."""
+    return (
+        any(reference.segment_kind(m.code) != "category" for m in context.segments)
+        or bool(ONLINE_WORDS.search(context.sentence.text))
+        or context.previous is not None
+        or context.last_in_report is not None
+    )
 
 
 def scoped(
