@@ -7,18 +7,26 @@ from dataclasses import dataclass
 
 from flows.extract.context import Context, distance
 from flows.extract.patterns import (
+    ATTRIBUTION,
     BELOW,
+    CONTRIBUTION,
     EARLIER_PERIOD_COMPARATOR,
     FROM_RATE,
+    GAP_IN_PERCENT,
     GROWTH_DOWN,
     GROWTH_UP,
     NATIONAL,
     NOT_RETAIL,
+    OR_SHARE,
+    PER_DAY,
+    PERSONAL,
     PROVINCE_COMPARATOR,
     SHARE_AFTER,
     SHARE_BEFORE,
+    TARGET,
     THAN,
     YEAR,
+    YEAR_ON_YEAR,
 )
 from flows.reference import Reference
 
@@ -43,15 +51,21 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     kind, value = quantity.kind, quantity.value
     if kind in ("percent", "points", "yuan", "count") and _not_retail(context, reference):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
+    if aside := _not_a_statistic(context):
+        return aside
     if kind == "percent":
-        if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
+        if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after) or OR_SHARE.search(before):
             return Measure("share_pct", value)
+        if GAP_IN_PERCENT.match(after) and NATIONAL.search(after):  # "1.49% higher than the national average"
+            return Measure("gap_vs_national_pp", -value if BELOW.search(after[:20]) else value)
         # "easing from 15 percent in H1": an earlier growth rate, stated as it was
         sign = 1 if FROM_RATE.search(before) else direction(before, after)
         if sign is None:
             return Aside("needs_review", "percentage with no measure cue")
         return Measure(_growth_metric(context), sign * value)
     if kind == "points":
+        if CONTRIBUTION.search(before):
+            return Aside("not_a_figure", "a contribution to growth")
         signed = -value if BELOW.search(after) or GROWTH_DOWN.search(after[:25]) else value
         if NATIONAL.search(before) or NATIONAL.search(after):
             return Measure("gap_vs_national_pp", signed)
@@ -80,12 +94,28 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     return Aside("needs_review", "number without a unit or measure")
 
 
+def _not_a_statistic(context: Context) -> Aside | None:
+    """A person's or a company's own figure, a target or forecast, or a figure per day."""
+    clause_before = context.clause.text[: context.quantity.start - context.clause.start]
+    sentence = ATTRIBUTION.sub("", context.sentence.text)
+    if PERSONAL.search(sentence):
+        return Aside("not_a_figure", "a person's or a company's own figure")
+    if TARGET.search(clause_before):
+        return Aside("not_a_figure", "a target or forecast")
+    if PER_DAY.search(context.clause.text):
+        return Aside("not_a_figure", "a figure per day")
+    return None
+
+
 def direction(before: str, after: str) -> int | None:
-    """+1 for growth, -1 for decline, None without a cue; the cue nearest the number wins."""
+    """+1 for growth, -1 for decline, None without a cue; the cue nearest the number wins, and
+    "year on year" counts only when no verb says which way."""
     cues = []
     for pattern, sign in ((GROWTH_UP, 1), (GROWTH_DOWN, -1)):
         cues += [(len(before) - m.end(), sign) for m in pattern.finditer(before)]
         cues += [(m.start(), sign) for m in pattern.finditer(after)]
+    if not cues and (YEAR_ON_YEAR.search(before) or YEAR_ON_YEAR.search(after)):
+        return 1
     return min(cues)[1] if cues else None
 
 

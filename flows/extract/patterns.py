@@ -28,9 +28,10 @@ YEAR = re.compile(r"(?:19|20)\d{2}")
 SHARE_BEFORE = re.compile(
     r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes\s+up"
     r"|represent(?:ed|ing|s)?|constitut(?:ed|ing)|equivalent\s+to|equal(?:ling|ing)?\s+to"
-    r"|tak(?:ing|es)\s+up|took\s+up|(?:share|proportion)\b[^,;]{0,40}?"
+    r"|tak(?:ing|es)\s+up|took\s+up|captur(?:ing|ed)\s+(?:market\s+)?shares?\s+of|contribut(?:ed|ing)\s+to"
+    r"|(?:share|proportion)\b[^,;]{0,80}?"
     r"\b(?:was|is|of|reached|stood\s+at|rose\s+to|to))\s+(?:about\s+|nearly\s+|over\s+"
-    r"|more\s+than\s+|around\s+)?$",
+    r"|more\s+than\s+|around\s+|almost\s+|roughly\s+)?$",
     re.I,
 )
 # "N percent of …" is always a share; a growth is "of N percent".
@@ -43,14 +44,17 @@ NATIONAL_FIGURE = re.compile(
 )
 GROWTH_UP = re.compile(
     r"\b(?:increase[sd]?|increasing|increment|growth|gr[eo]w(?:s|n|ing)?|rose|ris(?:e|es|ing)"
-    r"|up|surged?|surging|jump(?:ed|s)?|climb(?:ed|s)?|expand(?:ed|s)?|gain(?:ed|s)?|soar(?:ed|s|ing)?"
-    r"|leap(?:t|ed|s)?|boom(?:ed|s)?|hit|reached|posted|registered|higher"
-    r"|yoy|year[- ]on[- ]year)\b",
+    r"|up|upticks?|upswing|surged?|surging|jump(?:ed|s)?|climb(?:ed|s)?|expand(?:ed|s|ing)?|gain(?:ed|s)?"
+    r"|soar(?:ed|s|ing)?|leap(?:t|ed|s)?|boom(?:ed|s)?|spik(?:ed|es?)|advanc(?:ed|es?)|hit|reached|posted"
+    r"|registered|higher|more\s+than\s+a\s+year\s+earlier)\b",
     re.I,
 )
+# "year on year" says a growth is over a year, not which way: a cue only when no other is near.
+YEAR_ON_YEAR = re.compile(r"\b(?:yoy|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I)
 GROWTH_DOWN = re.compile(
     r"\b(?:decrease[sd]?|decreasing|declin(?:e|ed|es|ing)|fell|fall(?:s|en)?|down|drop(?:ped|s)?"
-    r"|dip(?:ped|ping|s)?|slip(?:ped|ping|s)?|eas(?:ed|ing)|shr[au]nk|contract(?:ed|ion)|slid|slump(?:ed)?|lower)\b",
+    r"|dip(?:ped|ping|s)?|slip(?:ped|ping|s)?|eas(?:ed|ing)|shr[au]nk|contract(?:ed|ion)|slid|slump(?:ed)?|lower"
+    r"|plung(?:ed|es?)|plummet(?:ed|s)?|tumbl(?:ed|es?)|sank|sink|reduc(?:ed|tion))\b",
     re.I,
 )
 NATIONAL = re.compile(
@@ -128,7 +132,7 @@ PROVINCE_COMPARATOR = re.compile(
 )
 EARLIER_PERIOD_COMPARATOR = re.compile(
     r"than\s+(?:that\s+|those\s+)?(?:in|of|for|during)\s+|than\s+(?:that\s+)?(?:in|of|during|for)\s+(?:the\s+)?(?:first|second|third|fourth|previous|last|same)"
-    r"|than\s+(?:the\s+)?(?:previous|preceding|last|first|second|third)\s+(?:quarter|month|half|year|period)"
+    r"|than\s+(?:the\s+)?(?:previous|preceding|last|first|second|third|same)\s+(?:quarter|month|half|year|period)"
     r"|(?:from|over|compared\s+with|compared\s+to)\s+(?:the\s+)?(?:first|second|third|fourth|previous"
     r"|preceding)\s+(?:quarter|half|month|three\s+quarters)|\baccelerat\w*|\bdecelerat\w*|\bquicken\w*"
     r"|\bslowed\b|growth\s+(?:rate\s+)?(?:was\s+)?(?:up|down)",
@@ -196,5 +200,31 @@ ANAPHORA = re.compile(
 ONLINE_WORDS = re.compile(
     r"\bonline\b|e-?commerce|\binternet\b|live-?stream|\bweb\b|\bdigital\b|\bplatforms?\b|\bexpress\b"
     r"|\bcourier|\bparcels?\b|\bpackages\b|\bdeliver",
+    re.I,
+)
+
+# "contributing 7.2 percentage points to the growth": a contribution to growth, not a gap.
+CONTRIBUTION = re.compile(r"\b(?:contribut\w*|driv\w*|pull\w*|boost\w*)\s+(?:\w+\s+){0,2}$", re.I)
+# "1.49% higher than the national average": a gap written in percent.
+GAP_IN_PERCENT = re.compile(
+    r"^\s*(?:higher|lower|more|less|faster|slower|above|below)\s+than\s+(?:the\s+)?", re.I
+)
+# ", or 18.6 percent" right after an amount: the amount's share of the whole named before it.
+OR_SHARE = re.compile(r"\d[^,;]*\b(?:yuan|rmb)\b[^,;]{0,20},\s*or\s+(?:about\s+|nearly\s+)?$", re.I)
+# Figures that are not statistics of a place: a person's or a company's own, a target, a forecast.
+PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us)\b|\bCo\.,?\s|\bLtd\b|\bInc\.?\b")
+TARGET = re.compile(
+    r"\b(?:will|would|is\s+(?:set|expected|projected|forecast|estimated)\s+to|are\s+(?:set|expected|projected)\s+to"
+    r"|set\s+to|expected\s+to|aims?\s+to|aiming\s+to|plans?\s+to|planned|target(?:s|ed)?|goal|forecast|projected"
+    r"|predict\w*|strive\w*\s+to)\b",
+    re.I,
+)
+PER_DAY = re.compile(
+    r"\b(?:every|each|per|a)\s+day\b|\bdaily\s+(?:average\s+)?(?:sales|orders|turnover)\b", re.I
+)
+# "…," he said: an attribution, which does not make the figure a person's own.
+ATTRIBUTION = re.compile(
+    r"\b(?:he|she|they|we)\s+(?:said|added|noted|told|explained|stated|says|adds)\b"
+    r"|\b(?:said|added|noted|according\s+to)\s+(?:him|her|he|she)\b",
     re.I,
 )

@@ -114,7 +114,18 @@ FIRST_MONTHS = re.compile(
     rf"first\s+(?P<count>{'|'.join(_NUMBER_WORDS)}|[2-9]|1[01])\s+months{_YEAR_SUFFIX}", re.I
 )
 MONTH_RANGE = re.compile(
-    r"\b(?:from\s+)?(?:january|jan\.?)\s*(?:to|-|–|through|till|until)\s*" + _MONTH + _YEAR_SUFFIX, re.I
+    r"\b(?:from\s+|between\s+)?(?:january|jan\.?)\s*(?:to|-|–|through|till|until|and)\s*"
+    + _MONTH
+    + r"(?:\s+period)?"
+    + _YEAR_SUFFIX,
+    re.I,
+)
+# "as of the end of July", "by November of 2018": everything from January up to that month.
+UP_TO_MONTH = re.compile(
+    r"\b(?:as\s+of|by|until|till|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    + _MONTH
+    + rf"(?:\s+of)?(?:,?\s+{_YEAR})?\b(?!\s*\d)",
+    re.I,
 )
 # "by the end of June" is a point in time, not the month of June.
 SINGLE_MONTH = re.compile(
@@ -138,9 +149,20 @@ EVENTS: list[tuple[str, str, int]] = [
         6,
     ),
     ("national_day", r"national\s+day\s+(?:holiday|golden\s+week)", 10),
+    ("double_12", r"double\s+(?:12|twelve)|12\.12", 12),
+    ("may_day", r"may\s+day(?:\s+holiday)?", 5),
 ]
+# What may follow an event's name and belongs to it: "“Double 11” shopping festival this year",
+# "the Spring Festival holiday in 2023".
+_EVENT_TAIL = (
+    r"(?:[\"”’']?\s*(?:online\s+)?(?:shopping\s+)?(?:festival|holiday|period|season|gala|spree|extravaganza"
+    r"|promotions?|golden\s+week|sales\s+season)s?)*"
+    r"(?:(?:\s+(?:in|of)\s+|,?\s+)(?P<year>(?:19|20)\d{2})\b"
+    r"|\s+(?:of\s+)?(?P<this_year>this\s+year)|\s+(?P<last_year>last\s+year))?"
+)
 EVENT_PATTERNS = [
-    (slug, re.compile(rf"(?:{_YEAR}\s+)?(?:{pattern})", re.I), month) for slug, pattern, month in EVENTS
+    (slug, re.compile(rf"(?:(?P<year_before>(?:19|20)\d{{2}})\s+)?(?:{pattern}){_EVENT_TAIL}", re.I), month)
+    for slug, pattern, month in EVENTS
 ]
 
 
@@ -178,7 +200,7 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
         if any(p.start < end and start < p.end for p in found):
             return
         groups = m.groupdict()
-        year = int(groups["year"]) if groups.get("year") else None
+        year = int(groups.get("year") or groups.get("year_before") or 0) or None
         year_offset = 0 if groups.get("this_year") else -1 if groups.get("last_year") else None
         found.append(PeriodPhrase(months, year, year_offset, start, end, event))
 
@@ -188,6 +210,8 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
     for pattern, months in PERIOD_PATTERNS:
         for m in pattern.finditer(text):
             add(m, months)
+    for m in UP_TO_MONTH.finditer(text):
+        add(m, (1, MONTHS[m.group("month").lower()]))
     for m in FIRST_MONTHS.finditer(text):
         count = m.group("count").lower()
         add(m, (1, int(count) if count.isdigit() else _NUMBER_WORDS[count]))

@@ -58,7 +58,9 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     elif (inherited := context.previous or context.last_in_report) and ANAPHORA.match(sentence.text):
         return inherited.segment_code
     elif online and any(m.code and m.end <= quantity.start for m in context.regions):
-        return "total"  # "Changsha contributed 17.42 billion yuan": a place's figure in a report on online sales
+        return (
+            "total"  # "Changsha contributed 17.42 billion yuan": a place's figure in a report on online sales
+        )
     else:
         return None
     if kind(base) == "category" and not online:  # "tea output", not online sales of tea
