@@ -155,3 +155,13 @@ class Reference:
 
     def region_level(self, code: str) -> str:
         return self.regions[code]["level"]
+
+    def is_within(self, code: str, other: str) -> bool:
+        """Whether region `code` lies inside region `other` (the nation holds every region)."""
+        seen = 0
+        while code and seen < 5:
+            code = self.regions[code]["parent_code"] if code in self.regions else ""
+            if code == other:
+                return True
+            seen += 1
+        return False

@@ -173,9 +173,13 @@ APPOSITIVE = re.compile(
     re.I,
 )
 # Between a place and the next: the next only locates the first ("Anxi County, Fujian province").
+_DIRECTION = r"(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)"
+# Between a place and a larger one that only says where it is: "Xiamen, Fujian province", "Caoxian
+# county in Heze city", "Jilin, northeast China", "Yiwu in east China's Zhejiang", "a city of Ningbo".
 LOCATOR_BETWEEN = re.compile(
-    r"^(?:,\s*|\s+in\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
-    r"(?:China['’]s\s+)?)$",
+    rf"^(?:\s*(?:county|city|district|town|township|village|prefecture|banner)?\s*)"
+    rf"(?:,\s*(?:(?:a|the)\s+(?:\S+\s+){{0,3}}?(?:in|of)\s+)?|\s+(?:in|of|under)\s+)(?:the\s+)?{_DIRECTION}?"
+    r"(?:China['’]s\s+)?$",
     re.I,
 )
 # A count's clause that only continues the count before it: "…sessions, attracting 2.1 billion views".
@@ -227,4 +231,14 @@ ATTRIBUTION = re.compile(
     r"\b(?:he|she|they|we)\s+(?:said|added|noted|told|explained|stated|says|adds)\b"
     r"|\b(?:said|added|noted|according\s+to)\s+(?:him|her|he|she)\b",
     re.I,
+)
+# The dateline that opens a story: "LHASA, July 10 (Xinhua) --", "BEIJING —", "NANJING, Feb. 5 --"
+DATELINE_PLACE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?)?\s*(?:\([^)]{1,30}\))?"
+    r"\s*(?:--|—|–|-)\s*"
+)
+# Names after these words are examples of what comes before, not the subject: "grain and oil
+# products such as flour, noodles and sesame oil grew 13.6 percent".
+EXAMPLES_BEFORE = re.compile(
+    r"\b(?:such\s+as|including|like|e\.g\.|for\s+example|especially|led\s+by)\s+(?:\S+\s+){0,3}$", re.I
 )

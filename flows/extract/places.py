@@ -10,6 +10,7 @@ from flows.extract.context import Context
 from flows.extract.layout import Span
 from flows.extract.patterns import (
     AFTER_THAN,
+    DATELINE_PLACE,
     LOCATOR_BETWEEN,
     NATIONAL_FIGURE,
     NOT_SUBJECT_AFTER,
@@ -61,8 +62,10 @@ def _locates(place: Match, other: Match, between: str, reference: Reference) -> 
 
 def main_region(title: Span | None, body: list[Span], reference: Reference) -> Match | None:
     """The region the report is about: the one its title names (a place the gazetteer does not
-    know included, code ''), else the province (or, failing that, the place) its text names most."""
-    in_title = reference.region_matcher.find(title.text) if title else []
+    know included, code ''), else the one its opening sentence names (not its dateline), else the
+    province (or, failing that, the place) its text names most. Of places that only locate
+    another ("Taizhou, East China's Zhejiang province"), the located one."""
+    in_title = [p for p in sentence_places(title, reference) if p.code] if title else []
     if in_title:
         return in_title[0]
     # a place the gazetteer does not know, named in the title ("Anxi's tea …") and in full in the
@@ -72,6 +75,10 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
             for place in PLACE.finditer(sentence.text):
                 if re.search(rf"\b{re.escape(place.group('name'))}\b", title.text):
                     return Match("", place.group(), 0, 0)
+    for sentence in body[:1]:
+        opening = sentence_places(_without_dateline(sentence), reference)
+        if opening:
+            return opening[0] if opening[0].code else Match("", opening[0].text, 0, 0)
     counts: Counter[str] = Counter(
         match.code for sentence in body for match in reference.region_matcher.find(sentence.text)
     )
@@ -80,6 +87,13 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
         if candidates:
             return Match(candidates[0], "", 0, 0)
     return None
+
+
+def _without_dateline(sentence: Span) -> Span:
+    """A sentence without its dateline ("LHASA, July 10 (Xinhua) --"): where it was written."""
+    if m := DATELINE_PLACE.match(sentence.text):
+        return Span(sentence.text[m.end() :], sentence.start + m.end(), sentence.end)
+    return sentence
 
 
 def figure_region(

@@ -4,7 +4,7 @@ its sentence, else the one it inherits; physical goods or services within a scop
 from __future__ import annotations
 
 from flows.extract.context import Context, distance
-from flows.extract.patterns import AFTER_THAN, ANAPHORA, COUNT_CONTINUATION, ONLINE_WORDS
+from flows.extract.patterns import AFTER_THAN, ANAPHORA, COUNT_CONTINUATION, EXAMPLES_BEFORE, ONLINE_WORDS
 from flows.reference import Match, Reference
 
 
@@ -18,7 +18,9 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     named = [
         m
         for m in context.segments
-        if m.text.casefold() not in generic and not _after_than(m, sentence.text, sentence.start)
+        if m.text.casefold() not in generic
+        and not _after_than(m, sentence.text, sentence.start)
+        and not _an_example(m, sentence)
     ]
     if metric == "share_pct":  # "X accounted for 30 percent of Y": the share is X's
         named = [m for m in named if m.end <= quantity.start or kind(m.code) == "scope"]
@@ -90,6 +92,12 @@ def scoped(
         if (scope, base) in reference.scoped_segments:
             return reference.scoped_segments[(scope, base)]
     return base
+
+
+def _an_example(match: Match, sentence) -> bool:
+    """A name given as an example of the one before it ("… such as flour")."""
+    start = match.start - sentence.start
+    return bool(EXAMPLES_BEFORE.search(sentence.text[max(0, start - 50) : start]))
 
 
 def _after_than(match: Match, text: str, offset: int) -> bool:
