@@ -1,6 +1,7 @@
 """When a report was published. In order: the page's own metadata (HTML <meta>, JSON-LD, read by
 htmldate), the latest full date the text states, a dateline's month and day ("LHASA, July 10
-(Xinhua) --") in the year the text makes clear, a date in the file name; else unknown."""
+(Xinhua) --") in the year the text makes clear, a date in the file name, else the earliest date
+the periods it states in full allow (a report on 2017 is from 2018 at the earliest); else unknown."""
 
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ def report_date(page: Layout, text: str, name: str, html: str | None = None) -> 
             return ReportDate(date(int(m["year"]), int(m["month"]), int(m["day"])), "file_name")
         except ValueError:
             pass
+    if ends := _period_ends(text):
+        # the earliest the report can be: when the latest period it states in full is over
+        return ReportDate(max(ends), "periods")
     return None
 
 
@@ -60,7 +64,7 @@ def _dateline_date(page: Layout, text: str) -> date | None:
             break
     else:
         return None
-    ends = [_phrase_end(p.explicit_year, p.months[1], p.event) for p in find_periods(text) if p.explicit_year]
+    ends = _period_ends(text)
     if ends:
         latest = max(ends)
         year = latest.year
@@ -76,6 +80,11 @@ def _dateline_date(page: Layout, text: str) -> date | None:
     except ValueError:
         return None
     return candidate
+
+
+def _period_ends(text: str) -> list[date]:
+    """When each period the text states with its year is over."""
+    return [_phrase_end(p.explicit_year, p.months[1], p.event) for p in find_periods(text) if p.explicit_year]
 
 
 def _phrase_end(year: int, last_month: int, event: str | None) -> date:

@@ -58,7 +58,7 @@ class ReportDate:
     text, a dateline with the year the text makes clear, the file name."""
 
     value: date
-    source: str  # metadata | text | dateline | file_name
+    source: str  # metadata | text | dateline | file_name | periods (the earliest the periods allow)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ _SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|b|m)\b)?"
 UNIT_AFTER = [
     ("points", re.compile(r"\s*(?:percentage|pct\.?)\s+points?\b|\s*points?\b", re.I)),
     ("percent", re.compile(r"\s*-?\s*(?:percent\b|per\s+cent\b|pct\b|%)", re.I)),
-    ("yuan", re.compile(_SCALE + r"\s*(?:yuan|rmb)\b", re.I)),
+    ("yuan", re.compile(_SCALE + r"\s*(?:yuan|rmb|renminbi|cny)\b", re.I)),
     ("foreign_currency", re.compile(_SCALE + r"\s*(?:u\.?s\.?\s+dollars?|dollars?|usd)\b", re.I)),
     ("count", re.compile(r"\s*(?P<scale>trillion|billion|million|thousand)\b", re.I)),
 ]
@@ -162,7 +162,13 @@ COMPARED_PERIOD = re.compile(
 # "Its online sales grew …": the figure is about the place the previous one was about.
 PRONOUN_SUBJECT = re.compile(r"\b(?:its|the\s+(?:city|prefecture|county|district)(?:'s|\b))", re.I)
 # After "the country's": words that make it the subject of a retail figure ("China's online sales").
-NOT_SUBJECT_AFTER = re.compile(r"'?s\s+(?!online|retail|sales|e-commerce|total|internet|overall)", re.I)
+NOT_SUBJECT_AFTER = re.compile(
+    r"['’]?s\s+(?:biggest|largest|leading|top|first|most|major|main|key|best|famous|\w+est)\b", re.I
+)
+# "China's Xinjiang", "northwest China's": the nation before a place only locates the place.
+NATION_BEFORE_PLACE = re.compile(
+    r"['’]s\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?", re.I
+)
 # "12.5 percent in the second quarter": a period phrase this close after a figure is its period.
 PERIOD_BINDING = re.compile(r"^\s*(?:in|during|for|over|of|throughout)?\s*(?:the\s+)?$", re.I)
 FROM_RATE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)

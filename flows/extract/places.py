@@ -12,6 +12,7 @@ from flows.extract.patterns import (
     AFTER_THAN,
     DATELINE_PLACE,
     LOCATOR_BETWEEN,
+    NATION_BEFORE_PLACE,
     NATIONAL_FIGURE,
     NOT_SUBJECT_AFTER,
     PLACE,
@@ -24,7 +25,10 @@ from flows.reference import Match, Reference
 def sentence_places(sentence: Span, reference: Reference) -> list[Match]:
     """Places named in the sentence, known ones with their code, unknown ones with code ''.
     A place after "than" is a comparator, not the subject."""
-    known = reference.region_matcher.find(sentence.text, sentence.start)
+    # a dateline's place is where the story was written, not what it is about
+    dateline = DATELINE_PLACE.match(sentence.text)
+    skip_to = sentence.start + (dateline.end() if dateline else 0)
+    known = [m for m in reference.region_matcher.find(sentence.text, sentence.start) if m.start >= skip_to]
     unknown = [
         Match("", m.group(), sentence.start + m.start(), sentence.start + m.end())
         for m in PLACE.finditer(sentence.text)
@@ -36,8 +40,14 @@ def sentence_places(sentence: Span, reference: Reference) -> list[Match]:
     for r in sorted(known + unknown, key=lambda r: r.start):
         if AFTER_THAN.search(text[max(0, r.start - sentence.start - 40) : r.start - sentence.start]):
             continue
-        # "home to some of the country's biggest platforms" does not make a figure national
-        if r.code == nation and NOT_SUBJECT_AFTER.match(text[r.end - sentence.start :]):
+        # "home to some of the country's biggest platforms" does not make a figure national, nor
+        # does "China's" before a place ("northwest China's Xinjiang")
+        after = text[r.end - sentence.start : r.end - sentence.start + 60]
+        before_place = NATION_BEFORE_PLACE.match(after)
+        if r.code == nation and (
+            NOT_SUBJECT_AFTER.match(after)
+            or (before_place and any(k.start == r.end + before_place.end() for k in known))
+        ):
             continue
         # "Anxi County, Fujian province" / "Anxi County in southeast China's Fujian": a locator
         if places and _locates(

@@ -51,7 +51,9 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
         base = fresh[-1].code
     elif in_sentence:
         return in_sentence.segment_code
-    elif generic_in_clause:
+    elif generic_in_clause or any(
+        m.text.casefold() in generic and m.end <= quantity.start for m in context.segments
+    ):
         return "total"
     elif earlier and not is_count:
         base = earlier[-1].code
