@@ -108,18 +108,26 @@ def test_percent_without_a_measure_cue_goes_to_review_not_to_facts(reference):
     assert review == [("7 percent", "percentage with no measure cue")]
 
 
-def test_a_report_without_a_date_keeps_stated_periods_and_sends_relative_ones_to_review(reference):
+def test_a_report_with_no_date_and_no_year_sends_relative_periods_to_review(reference):
+    text = "SITE › News\n\nTitle\n\nOnline sales in Hubei grew 6 percent in the first half.\n"
+    extraction = extract(text, reference, "notes.txt")
+    assert extraction.report_date is None
+    assert extraction.observations == []
+    review = [(s.text, s.reason) for s in extraction.set_aside if s.disposition == "needs_review"]
+    assert review == [("6 percent", "period 'first half' has no year and the report no date")]
+
+
+def test_a_report_with_no_date_is_dated_no_earlier_than_the_periods_it_states(reference):
     text = (
         "SITE › News\n\nTitle\n\nOnline sales in Hunan grew 5 percent in the first half of 2024."
         " Sales in Hubei grew 6 percent in the first half.\n"
     )
     extraction = extract(text, reference, "notes.txt")
-    assert extraction.report_date is None
+    assert (extraction.report_date.value, extraction.report_date.source) == (date(2024, 7, 1), "periods")
     assert [(o.region_code, o.period_code, o.value) for o in extraction.observations] == [
-        ("430000", "2024-H1", 5.0)
+        ("430000", "2024-H1", 5.0),
+        ("420000", "2024-H1", 6.0),
     ]
-    review = [(s.text, s.reason) for s in extraction.set_aside if s.disposition == "needs_review"]
-    assert review == [("6 percent", "period 'first half' has no year and the report no date")]
 
 
 @pytest.mark.parametrize(

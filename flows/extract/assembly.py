@@ -50,8 +50,13 @@ def extract(
     main = main_region(page.title, body_sentences, reference)
     in_title = subject_periods(page.title) if page.title else []
     in_body = [p for s in body_sentences for p in subject_periods(s)]
-    default_period = next(iter(in_title + [p for p in in_body if not p.event] + in_body), None)
-    reader = _SentenceReader(reference, dated, main, default_period)
+    # the report's own period: its title's, else its first that is not history ("in 2007, …")
+    titled, stated = (
+        [p for p in phrases if not p.days and not _historical(p, dated)] for phrases in (in_title, in_body)
+    )
+    default_period = next(iter(titled + [p for p in stated if not p.event] + stated), None)
+    events = [p for p in in_title + in_body if p.event]
+    reader = _SentenceReader(reference, dated, main, default_period, events)
     for paragraph in page.body:
         reader.previous = None  # what a sentence inherits stays within its paragraph
         for sentence in sentences(paragraph):
@@ -72,6 +77,11 @@ def extract(
     )
 
 
+def _historical(phrase: PeriodPhrase, dated: ReportDate | None) -> bool:
+    """A year well before the report's ("it opened its first store in 2007"): history, not its period."""
+    return bool(dated and phrase.explicit_year and phrase.explicit_year < dated.value.year - 1)
+
+
 class _SentenceReader:
     """Reads a report sentence by sentence, carrying what a sentence inherits from earlier ones."""
 
@@ -81,8 +91,10 @@ class _SentenceReader:
         dated: ReportDate | None,
         main: Match | None,
         default_period: PeriodPhrase | None,
+        events: list[PeriodPhrase],
     ) -> None:
         self.reference = reference
+        self.events = events
         self.report_date = dated.value if dated else None
         self.main_region = main
         self.default_period = default_period
@@ -181,7 +193,7 @@ class _SentenceReader:
         if segment is None:
             self._aside(sentence, quantity, "not_a_figure", "no retail series named for it")
             return None
-        period = figure_period(context, self.default_period, self.report_date)
+        period = figure_period(context, self.default_period, self.report_date, self.events)
         if period is None:
             self._aside(sentence, quantity, "needs_review", "no period found for this figure")
             return None

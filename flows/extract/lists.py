@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from flows.extract.layout import Span
 from flows.extract.model import Observation
-from flows.extract.patterns import LIST_JOINER, RESPECTIVELY, SALES_OF
+from flows.extract.patterns import LIST_ASIDE, LIST_JOINER, RESPECTIVELY, SALES_OF
 from flows.extract.quantities import Quantity
 from flows.reference import Match, Reference
 
@@ -49,10 +49,13 @@ def listed_subjects(
     for listed in runs:
         first = listed[0].start
         named_segments = [m for m in segments if m.end <= first and m.text.casefold() not in generic]
+        all_segments = [m for m in segments if m.end <= first]
         named_regions = [m for m in regions if m.end <= first]
         respectively = RESPECTIVELY.search(sentence.text[listed[-1].end - sentence.start :][:40])
         for candidates, make in (
             (named_segments, lambda m: Subject(segment=m.code)),
+            # "online sales, rural online sales and cross-border trade grew 18, 20 and 31 percent"
+            (all_segments, lambda m: Subject(segment=m.code)),
             (named_regions, lambda m: Subject(region=m)),
         ):
             chosen = _listed_names(sentence, candidates, len(listed))
@@ -76,6 +79,6 @@ def _listed_names(sentence: Span, names: list[Match], count: int) -> list[Match]
     chosen = names[-count:]
     for left, right in itertools.pairwise(chosen):
         between = sentence.text[left.end - sentence.start : right.start - sentence.start]
-        if not LIST_JOINER.match(SALES_OF.sub("", between)):
+        if not LIST_JOINER.match(LIST_ASIDE.sub("", SALES_OF.sub("", between))):
             return None
     return chosen

@@ -94,8 +94,11 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
     (
         "a threshold",
         re.compile(
-            r"\bwith\s+(?:annual\s+)?(?:online\s+)?(?:sales|revenues?|turnover)?\s*(?:of\s+)?(?:over|more\s+than"
-            r"|above|exceeding|at\s+least)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan",
+            r"\bwith\s+(?:annual\s+)?(?:online\s+)?(?:retail\s+)?(?:main\s+business\s+)?(?:sales|revenues?|turnover|income)?"
+            r"\s*(?:of\s+)?(?:over|more\s+than|above|exceeding|at\s+least)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan"
+            r"|\b(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan\s+or\s+(?:more|above)\b"
+            r"|\beach\s+(?:exceeded|exceeding|topped|surpassed)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan"
+            r"|\b(?:over|more\s+than|above)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan\s+each\b",
             re.I,
         ),
     ),
@@ -149,7 +152,12 @@ PLACE = re.compile(
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Between the figures of a list: "12 percent, 15 percent and 20 percent".
-LIST_JOINER = re.compile(r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|or)\s*$", re.I)
+LIST_JOINER = re.compile(
+    r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|or|,?\s*along\s+with|,?\s*together\s+with|,?\s*followed\s+by)\s*$",
+    re.I,
+)
+# An aside between two names of a list: "Cixi, a county-level city of Ningbo, along with Beilun".
+LIST_ASIDE = re.compile(r",\s*(?:a|an|the)\s+[^,]{1,60}?(?=,)", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # Words that may stand between the names of a list: "physical goods and sales of services".
 SALES_OF = re.compile(r"\b(?:online\s+)?(?:retail\s+)?sales\s+of\b", re.I)
@@ -248,3 +256,5 @@ DATELINE_PLACE = re.compile(
 EXAMPLES_BEFORE = re.compile(
     r"\b(?:such\s+as|including|like|e\.g\.|for\s+example|especially|led\s+by)\s+(?:\S+\s+){0,3}$", re.I
 )
+# "at present", "currently": a count as it stands in the report's year.
+CURRENTLY = re.compile(r"\b(?:currently|at\s+present|presently|at\s+the\s+moment|so\s+far)\b", re.I)

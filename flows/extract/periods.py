@@ -6,14 +6,16 @@ YYYY-YTD02..YTD11 (January through that month, e.g. "the first three quarters" =
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from flows.extract.layout import Span
-from flows.extract.patterns import COMPARED_PERIOD, NOT_PERIOD_BEFORE, PERIOD_BINDING
+from flows.extract.patterns import COMPARED_PERIOD, CURRENTLY, NOT_PERIOD_BEFORE, PERIOD_BINDING
 
 if TYPE_CHECKING:
     from flows.extract.context import Context
@@ -80,6 +82,8 @@ class PeriodPhrase:
     start: int
     end: int
     event: str | None = None
+    days: bool = False  # a span of days ("from Oct 20 to Nov 11", "as of April 8"): no period of its own
+    current: bool = False  # "at present": as things stand in the report's year
 
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -175,6 +179,10 @@ DATE_RANGE = re.compile(
 )
 
 
+# "as of April 8": a day, not a period.
+AS_OF_DAY = re.compile(r"\bas\s+of\s+" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b", re.I)
+
+
 def stated_range(text: str, year: int) -> tuple[date, date] | None:
     """The first date range a sentence states ("from Jan 28 to Feb 4"), in the given year."""
     m = DATE_RANGE.search(text)
@@ -195,18 +203,27 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
     """Period phrases in text, earliest first; where two overlap, the more specific one is kept."""
     found: list[PeriodPhrase] = []
 
-    def add(m: re.Match, months: tuple[int, int], event: str | None = None) -> None:
+    def add(m: re.Match, months: tuple[int, int], event: str | None = None, **flags: bool) -> None:
         start, end = m.start() + offset, m.end() + offset
         if any(p.start < end and start < p.end for p in found):
             return
         groups = m.groupdict()
         year = int(groups.get("year") or groups.get("year_before") or 0) or None
         year_offset = 0 if groups.get("this_year") else -1 if groups.get("last_year") else None
-        found.append(PeriodPhrase(months, year, year_offset, start, end, event))
+        found.append(PeriodPhrase(months, year, year_offset, start, end, event, **flags))
 
     for slug, pattern, month in EVENT_PATTERNS:
         for m in pattern.finditer(text):
             add(m, (month, month), slug)
+    for m in DATE_RANGE.finditer(text):
+        first = MONTHS[m.group("month").lower()]
+        last = MONTHS[m.group("last_month").lower()] if m.group("last_month") else first
+        add(m, (first, last), days=True)
+    for m in AS_OF_DAY.finditer(text):
+        month = MONTHS[m.group("month").lower()]
+        add(m, (month, month), days=True)
+    for m in CURRENTLY.finditer(text):
+        add(m, (1, 12), current=True)
     for pattern, months in PERIOD_PATTERNS:
         for m in pattern.finditer(text):
             add(m, months)
@@ -231,6 +248,8 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
 def period_code(phrase: PeriodPhrase, report_date: date) -> str:
     """The period a phrase names; without a year, the latest such period ended by the report date."""
     first, last = phrase.months
+    if phrase.current:
+        return f"{phrase.explicit_year or report_date.year}"
     if phrase.explicit_year:
         year = phrase.explicit_year
     elif phrase.year_offset == 0 and (first, last) == (1, 12) and report_date.month < 12:
@@ -281,7 +300,10 @@ def subject_periods(sentence: Span) -> list[PeriodPhrase]:
 
 
 def figure_period(
-    context: Context, default: PeriodPhrase | None, report_date: date | None
+    context: Context,
+    default: PeriodPhrase | None,
+    report_date: date | None,
+    events: Sequence[PeriodPhrase] = (),
 ) -> str | Unanchored | None:
     """The period right after the figure ("12.5 percent in the second quarter"), else named
     before it in its clause or sentence, else after it in its clause, else the period of the
@@ -309,11 +331,34 @@ def figure_period(
         phrase = default
     else:
         return None
-    return period_code(phrase, report_date) if phrase.explicit_year or report_date else Unanchored(phrase)
+    if phrase.days:  # a span of days: the report's event that falls in it, if it names one
+        spans = [e for e in events if _overlaps(EVENT_MONTHS[e.event], phrase.months)]
+        if not spans:
+            return Unanchored(phrase, "is a span of days, not a period of its own")
+        phrase = dataclasses.replace(spans[0], explicit_year=spans[0].explicit_year or phrase.explicit_year)
+    if phrase.explicit_year or report_date:
+        return period_code(phrase, report_date)
+    return Unanchored(phrase, "has no year and the report no date")
+
+
+def _overlaps(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    return one[0] <= other[1] and other[0] <= one[1]
+
+
+# The months in which each event's promotion days fall (the Spring Festival moves with the moon).
+EVENT_MONTHS = {
+    "spring_festival": (1, 2),
+    "double_11": (10, 11),
+    "618": (5, 6),
+    "national_day": (10, 10),
+    "double_12": (12, 12),
+    "may_day": (4, 5),
+}
 
 
 @dataclass(frozen=True)
 class Unanchored:
-    """A period phrase without a year, in a report whose date is unknown."""
+    """A period phrase that names no period the warehouse can code, and why."""
 
     phrase: PeriodPhrase
+    reason: str
