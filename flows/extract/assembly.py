@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from datetime import date
 
 from flows.extract.context import Context
 from flows.extract.dates import report_date as find_report_date
@@ -95,7 +96,14 @@ class _SentenceReader:
     ) -> None:
         self.reference = reference
         self.events = events
-        self.report_date = dated.value if dated else None
+        # a date known only as the earliest its periods allow: relative periods resolve in its year
+        self.report_date = (
+            date(dated.value.year, 12, 31)
+            if dated and dated.source == "periods"
+            else dated.value
+            if dated
+            else None
+        )
         self.main_region = main
         self.default_period = default_period
         self.observations: list[Observation] = []

@@ -102,7 +102,8 @@ def paragraphs(text: str) -> list[Span]:
         end = offset + len(line.rstrip())
         following = lines[index + 1][0].lstrip() if index + 1 < len(lines) else ""
         wrapped = width and len(line.rstrip()) >= WRAPPED_SHARE * width and not stripped.endswith(CLOSING)
-        if not (following and (wrapped or following[:1].islower())):
+        carries_on = following[:1].islower() and not HEAD_METADATA.match(following)
+        if not (following and (wrapped or carries_on)):
             start = end = _close(spans, text, start, end)
     _close(spans, text, start, end)
     return spans
@@ -212,6 +213,8 @@ def _title(head: list[Span], opening: list[Span]) -> Span | None:
         if len(p.text) < 200
         and not HEAD_METADATA.search(p.text)
         and not NAVIGATION.search(p.text)
+        and not CAPTION.search(p.text)
+        and not FURNITURE.match(p.text)
         and (len(p.text.split()) >= 3 or len(WORD.findall(p.text)) >= 6)
     ]
     if not candidates:

@@ -9,6 +9,8 @@ from flows.extract.context import Context, distance
 from flows.extract.patterns import (
     ATTRIBUTION,
     BELOW,
+    COMPANY,
+    CROSS_BORDER_PART,
     CONTRIBUTION,
     EARLIER_PERIOD_COMPARATOR,
     FROM_RATE,
@@ -31,6 +33,7 @@ from flows.extract.patterns import (
 from flows.reference import Reference
 
 NOT_RETAIL_REASON = "not a retail series"
+SHARE_WINDOW = 120  # "the proportion of rural e-commerce to the province's total online retail sales rose to"
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,15 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     if aside := _not_a_statistic(context):
         return aside
     if kind == "percent":
-        if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after) or OR_SHARE.search(before):
+        wide_before = context.clause.text[: quantity.start - context.clause.start][-SHARE_WINDOW:]
+        if SHARE_BEFORE.search(wide_before) or SHARE_AFTER.match(after) or OR_SHARE.search(before):
+            return Measure("share_pct", value)
+        # "increased to 31.3 percent from 25.6 percent": the earlier value of the same measure
+        if (
+            FROM_RATE.search(before)
+            and context.in_sentence
+            and context.in_sentence.metric_code == "share_pct"
+        ):
             return Measure("share_pct", value)
         if GAP_IN_PERCENT.match(after) and NATIONAL.search(after):  # "1.49% higher than the national average"
             return Measure("gap_vs_national_pp", -value if BELOW.search(after[:20]) else value)
@@ -98,7 +109,7 @@ def _not_a_statistic(context: Context) -> Aside | None:
     """A person's or a company's own figure, a target or forecast, or a figure per day."""
     clause_before = context.clause.text[: context.quantity.start - context.clause.start]
     sentence = ATTRIBUTION.sub("", context.sentence.text)
-    if PERSONAL.search(sentence):
+    if PERSONAL.search(sentence) or COMPANY.search(context.clause.text):
         return Aside("not_a_figure", "a person's or a company's own figure")
     if TARGET.search(clause_before):
         return Aside("not_a_figure", "a target or forecast")
@@ -125,6 +136,8 @@ def _not_retail(context: Context, reference: Reference) -> bool:
     such a figure ("foreign trade totaled 7.55 trillion yuan, up 10.5 percent")."""
     clause, quantity = context.clause, context.quantity
     text = clause.text[: quantity.start - clause.start]
+    if cross_border_part(context, reference):
+        return False
     series = [clause.start + m.end() for m in NOT_RETAIL.finditer(text)]
     if not series:
         names_segment = any(context.in_clause(m) for m in context.segments)
@@ -165,3 +178,12 @@ def _growth_metric(context: Context) -> str:
     ):
         return previous.metric_code.removesuffix("_count") + "_yoy_growth_pct"
     return "yoy_growth_pct"
+
+
+def cross_border_part(context: Context, reference: Reference) -> str | None:
+    """ "Exports grew 35.3 percent" after a cross-border figure: the segment of that part."""
+    previous = context.in_sentence or context.previous
+    part = CROSS_BORDER_PART.match(context.sentence.text)
+    if not part or not previous or previous.segment_code != "cross_border":
+        return None
+    return f"cross_border_{part.group('part').lower()}"

@@ -94,6 +94,14 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
     (
         "a threshold",
         re.compile(
+            r"\b(?:mark|threshold|milestone|level)\s+of\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:trillion|million|billion)?\s*yuan"
+            r"|\d[\d,.]*\s*(?:trillion|million|billion)?[- ]yuan\s+(?:mark|threshold|milestone)",
+            re.I,
+        ),
+    ),
+    (
+        "a threshold",
+        re.compile(
             r"\bwith\s+(?:annual\s+)?(?:online\s+)?(?:retail\s+)?(?:main\s+business\s+)?(?:sales|revenues?|turnover|income)?"
             r"\s*(?:of\s+)?(?:over|more\s+than|above|exceeding|at\s+least)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan"
             r"|\b(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan\s+or\s+(?:more|above)\b"
@@ -178,7 +186,9 @@ NATION_BEFORE_PLACE = re.compile(
     r"['’]s\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?", re.I
 )
 # "12.5 percent in the second quarter": a period phrase this close after a figure is its period.
-PERIOD_BINDING = re.compile(r"^\s*(?:in|during|for|over|of|throughout)?\s*(?:the\s+)?$", re.I)
+PERIOD_BINDING = re.compile(
+    r"^\s*(?:in|during|for|over|of|throughout|(?:at|by)\s+the\s+end\s+of)?\s*(?:the\s+)?$", re.I
+)
 FROM_RATE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
 # Clauses that describe a name rather than state a subject: places in them are not the subject.
 APPOSITIVE = re.compile(
@@ -230,7 +240,10 @@ GAP_IN_PERCENT = re.compile(
 # ", or 18.6 percent" right after an amount: the amount's share of the whole named before it.
 OR_SHARE = re.compile(r"\d[^,;]*\b(?:yuan|rmb)\b[^,;]{0,20},\s*or\s+(?:about\s+|nearly\s+)?$", re.I)
 # Figures that are not statistics of a place: a person's or a company's own, a target, a forecast.
-PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us)\b|\bCo\.,?\s|\bLtd\b|\bInc\.?\b")
+PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us)\b")
+COMPANY = re.compile(
+    r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a|its|one)\s+company\b|\bfirms?'s\b", re.I
+)
 TARGET = re.compile(
     r"\b(?:will|would|is\s+(?:set|expected|projected|forecast|estimated)\s+to|are\s+(?:set|expected|projected)\s+to"
     r"|set\s+to|expected\s+to|aims?\s+to|aiming\s+to|plans?\s+to|planned|target(?:s|ed)?|goal|forecast|projected"
@@ -258,3 +271,12 @@ EXAMPLES_BEFORE = re.compile(
 )
 # "at present", "currently": a count as it stands in the report's year.
 CURRENTLY = re.compile(r"\b(?:currently|at\s+present|presently|at\s+the\s+moment|so\s+far)\b", re.I)
+# "during the Online New Year's Shopping Festival": an event of its own that has no period code.
+OTHER_EVENT = re.compile(
+    r"\b(?:during|in|at|for)\s+the\s+[\"“]?(?:(?:\d{4}\s+)?[A-Z][\w'’-]*\s+){1,6}(?:Shopping\s+)?"
+    r"(?:Festival|Carnival|Season|Week|Month|Gala|Fair|Expo)\b"
+)
+# Ranks place a region among others: "ranked first in China" does not make the figure national.
+RANK_BEFORE = re.compile(r"\b(?:rank\w*|placed|place|top|first|second|third|leading)\b[^,;]{0,20}$", re.I)
+# The parts of cross-border e-commerce retail, after a cross-border figure: "Exports grew 35 percent".
+CROSS_BORDER_PART = re.compile(r"^(?:its\s+|the\s+)?(?P<part>exports|imports)\b", re.I)

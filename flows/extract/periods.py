@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from flows.extract.layout import Span
-from flows.extract.patterns import COMPARED_PERIOD, CURRENTLY, NOT_PERIOD_BEFORE, PERIOD_BINDING
+from flows.extract.patterns import COMPARED_PERIOD, CURRENTLY, NOT_PERIOD_BEFORE, OTHER_EVENT, PERIOD_BINDING
 
 if TYPE_CHECKING:
     from flows.extract.context import Context
@@ -222,6 +222,8 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
     for m in AS_OF_DAY.finditer(text):
         month = MONTHS[m.group("month").lower()]
         add(m, (month, month), days=True)
+    for m in OTHER_EVENT.finditer(text):
+        add(m, (0, 0), days=True)
     for m in CURRENTLY.finditer(text):
         add(m, (1, 12), current=True)
     for pattern, months in PERIOD_PATTERNS:
@@ -334,7 +336,7 @@ def figure_period(
     if phrase.days:  # a span of days: the report's event that falls in it, if it names one
         spans = [e for e in events if _overlaps(EVENT_MONTHS[e.event], phrase.months)]
         if not spans:
-            return Unanchored(phrase, "is a span of days, not a period of its own")
+            return Unanchored(phrase, "is a span of days or an event with no period of its own")
         phrase = dataclasses.replace(spans[0], explicit_year=spans[0].explicit_year or phrase.explicit_year)
     if phrase.explicit_year or report_date:
         return period_code(phrase, report_date)

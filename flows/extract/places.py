@@ -17,6 +17,7 @@ from flows.extract.patterns import (
     NOT_SUBJECT_AFTER,
     PLACE,
     PRONOUN_SUBJECT,
+    RANK_BEFORE,
     RANKED,
 )
 from flows.reference import Match, Reference
@@ -46,6 +47,7 @@ def sentence_places(sentence: Span, reference: Reference) -> list[Match]:
         before_place = NATION_BEFORE_PLACE.match(after)
         if r.code == nation and (
             NOT_SUBJECT_AFTER.match(after)
+            or RANK_BEFORE.search(text[max(0, r.start - sentence.start - 40) : r.start - sentence.start])
             or (before_place and any(k.start == r.end + before_place.end() for k in known))
         ):
             continue

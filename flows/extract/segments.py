@@ -4,6 +4,7 @@ its sentence, else the one it inherits; physical goods or services within a scop
 from __future__ import annotations
 
 from flows.extract.context import Context, distance
+from flows.extract.measures import cross_border_part
 from flows.extract.patterns import AFTER_THAN, ANAPHORA, COUNT_CONTINUATION, EXAMPLES_BEFORE, ONLINE_WORDS
 from flows.reference import Match, Reference
 
@@ -45,6 +46,8 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     ]
     generic_in_clause = any(context.in_clause(m) and m.text.casefold() in generic for m in context.segments)
     online = _online_context(context, reference)
+    if part := cross_border_part(context, reference):
+        return part
     if before or in_clause:
         base = (before[-1] if before else min(in_clause, key=lambda m: distance(m, quantity))).code
     elif fresh and not is_count:
