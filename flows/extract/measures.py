@@ -10,8 +10,8 @@ from flows.extract.patterns import (
     ATTRIBUTION,
     BELOW,
     COMPANY,
-    CROSS_BORDER_PART,
     CONTRIBUTION,
+    CROSS_BORDER_PART,
     EARLIER_PERIOD_COMPARATOR,
     FROM_RATE,
     GAP_IN_PERCENT,
@@ -22,6 +22,7 @@ from flows.extract.patterns import (
     OR_SHARE,
     PER_DAY,
     PERSONAL,
+    PLATFORM,
     PROVINCE_COMPARATOR,
     SHARE_AFTER,
     SHARE_BEFORE,
@@ -111,6 +112,8 @@ def _not_a_statistic(context: Context) -> Aside | None:
     sentence = ATTRIBUTION.sub("", context.sentence.text)
     if PERSONAL.search(sentence) or COMPANY.search(context.clause.text):
         return Aside("not_a_figure", "a person's or a company's own figure")
+    if PLATFORM.search(clause_before):
+        return Aside("not_a_figure", "a platform's own figure")
     if TARGET.search(clause_before):
         return Aside("not_a_figure", "a target or forecast")
     if PER_DAY.search(context.clause.text):

@@ -58,7 +58,8 @@ GROWTH_DOWN = re.compile(
     re.I,
 )
 NATIONAL = re.compile(
-    r"national\s+average|national\s+level|national\s+growth|nationwide\s+average"
+    r"national\s+average|national\s+level|national\s+growth|nationwide\s+average|average\s+(?:nationwide|national)"
+    r"|national\s+record"
     r"|(?:that|those)\s+of\s+the\s+(?:country|nation|whole\s+country)"
     r"|(?:country|nation)'?s\s+(?:average|growth|level|rate|figure)|national\s+(?:figure|rate)",
     re.I,
@@ -251,7 +252,17 @@ TARGET = re.compile(
     re.I,
 )
 PER_DAY = re.compile(
-    r"\b(?:every|each|per|a)\s+day\b|\bdaily\s+(?:average\s+)?(?:sales|orders|turnover)\b", re.I
+    r"\b(?:every|each|per|a)\s+(?:day|hour|minute|second)\b|\bdaily\s+(?:average\s+)?(?:sales|orders|turnover)\b",
+    re.I,
+)
+# A platform's own figure ("Tmall's orders", "sales on JD.com"), not a region's statistic.
+PLATFORM = re.compile(
+    r"\b(?:Alibaba|Tmall|Taobao|JD(?:\.com)?|Jingdong|Pinduoduo|Douyin|Kuaishou|Meituan|Suning|Vipshop|UnionPay"
+    r"|Freshippo|Ele\.me|Dianping)\b"
+)
+# "The southern China city's sales": the nation describing the place, not the subject.
+NATION_DESCRIBES = re.compile(
+    r"^\s*(?:city|province|region|county|town|metropolis|municipality|port)\b", re.I
 )
 # "…," he said: an attribution, which does not make the figure a person's own.
 ATTRIBUTION = re.compile(
@@ -280,3 +291,5 @@ OTHER_EVENT = re.compile(
 RANK_BEFORE = re.compile(r"\b(?:rank\w*|placed|place|top|first|second|third|leading)\b[^,;]{0,20}$", re.I)
 # The parts of cross-border e-commerce retail, after a cross-border figure: "Exports grew 35 percent".
 CROSS_BORDER_PART = re.compile(r"^(?:its\s+|the\s+)?(?P<part>exports|imports)\b", re.I)
+# "Of the total retail sales in June, online sales accounted for 8.2 percent": the whole, not the part.
+WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)

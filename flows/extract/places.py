@@ -13,6 +13,7 @@ from flows.extract.patterns import (
     DATELINE_PLACE,
     LOCATOR_BETWEEN,
     NATION_BEFORE_PLACE,
+    NATION_DESCRIBES,
     NATIONAL_FIGURE,
     NOT_SUBJECT_AFTER,
     PLACE,
@@ -48,6 +49,7 @@ def sentence_places(sentence: Span, reference: Reference) -> list[Match]:
         if r.code == nation and (
             NOT_SUBJECT_AFTER.match(after)
             or RANK_BEFORE.search(text[max(0, r.start - sentence.start - 40) : r.start - sentence.start])
+            or NATION_DESCRIBES.match(after)
             or (before_place and any(k.start == r.end + before_place.end() for k in known))
         ):
             continue

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from flows.extract.context import Context, distance
 from flows.extract.measures import cross_border_part
-from flows.extract.patterns import AFTER_THAN, ANAPHORA, COUNT_CONTINUATION, EXAMPLES_BEFORE, ONLINE_WORDS
+from flows.extract.patterns import (
+    AFTER_THAN,
+    ANAPHORA,
+    COUNT_CONTINUATION,
+    EXAMPLES_BEFORE,
+    ONLINE_WORDS,
+    WHOLE_BEFORE,
+)
 from flows.reference import Match, Reference
 
 
@@ -25,6 +32,13 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     ]
     if metric == "share_pct":  # "X accounted for 30 percent of Y": the share is X's
         named = [m for m in named if m.end <= quantity.start or kind(m.code) == "scope"]
+        named = [
+            m
+            for m in named
+            if not WHOLE_BEFORE.search(
+                sentence.text[max(0, m.start - sentence.start - 40) : m.start - sentence.start]
+            )
+        ]
     in_clause = [m for m in named if context.in_clause(m)]
     before = [m for m in in_clause if m.end <= quantity.start]
     earlier = [m for m in named if m.end <= quantity.start]
