@@ -120,10 +120,15 @@ def corrected_paths(raw_dir: Path) -> set[str]:
 
 
 def extract_batch(
-    discovery: Discovery, raw_dir: Path, reference: Reference, warehouse_path: Path, scope: RunScope
+    discovery: Discovery,
+    raw_dir: Path,
+    reference: Reference,
+    warehouse_path: Path,
+    scope: RunScope,
+    seconds_per_report: float | None = None,
 ) -> ExtractedBatch:
     """Extract what changed (or everything on a full refresh), apply corrections, keep to the scope."""
     published = published_for_reuse(warehouse_path, SCHEMA_VERSION)
     to_extract, reused = plan(discovery, published, corrected_paths(raw_dir), scope, reference)
-    batch = correct_batch(extract_reports(to_extract, reference), raw_dir, reference)
+    batch = correct_batch(extract_reports(to_extract, reference, seconds_per_report), raw_dir, reference)
     return dataclasses.replace(limit_to_scope(batch, scope, reference), reused=reused)

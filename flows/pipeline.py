@@ -40,7 +40,9 @@ def find_raw_reports(raw_dir: Path, max_bytes: int) -> Discovery:
 @task(cache_policy=NONE)
 def extract(reports: Discovery, settings: Settings, scope: RunScope) -> ExtractedBatch:
     reference = Reference(settings.reference_dir)
-    batch = extract_batch(reports, settings.raw_dir, reference, settings.warehouse_path, scope)
+    batch = extract_batch(
+        reports, settings.raw_dir, reference, settings.warehouse_path, scope, settings.extract_seconds
+    )
     logger = get_run_logger()
     logger.info(
         "extracted %d observations from %d reports; %d unchanged reports reused as published",

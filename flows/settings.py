@@ -26,6 +26,7 @@ class Settings:
     reference_dir: Path
     max_report_age_days: int  # older newest report: a freshness warning
     max_report_bytes: int  # larger files are rejected: no press release is this long
+    extract_seconds: float  # a report whose extraction takes longer is rejected, not left to stall a run
 
     @property
     def build_path(self) -> Path:
@@ -61,6 +62,7 @@ def load_settings(
         reference_dir=_path(None, "RETAIL_REFERENCE_DIR", PROJECT_ROOT / "data" / "reference"),
         max_report_age_days=int(os.environ.get("RETAIL_MAX_REPORT_AGE_DAYS", "180")),
         max_report_bytes=int(float(os.environ.get("RETAIL_MAX_REPORT_MB", "10")) * 2**20),
+        extract_seconds=float(os.environ.get("RETAIL_EXTRACT_SECONDS", "120")),
     )
 
 

@@ -6,6 +6,7 @@ YYYY-YTD02..YTD11 (January through that month, e.g. "the first three quarters" =
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -198,52 +199,85 @@ def stated_range(text: str, year: int) -> tuple[date, date] | None:
         return None
 
 
+GUARD_WORD = re.compile(r"[A-Za-z]+\d*|\d+(?:\.\d+)?")
+MONTH_WORDS = set(MONTHS)
+EVENT_WORDS = {"festival", "double", "singles", "single", "11.11", "618", "day", "new", "12.12", "year"}
+OTHER_EVENT_WORDS = {"festival", "carnival", "season", "week", "month", "gala", "fair", "expo"}
+SPAN_WORDS = {
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "whole",
+    "full",
+    "entire",
+    "h1",
+    "h2",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+}
+
+
 @functools.lru_cache(maxsize=1024)  # each sentence is asked several times (figures, dates, events)
 def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
     """Period phrases in text, earliest first; where two overlap, the more specific one is kept."""
     found: list[PeriodPhrase] = []
+    taken: list[tuple[int, int]] = []  # the spans kept so far, sorted: they never overlap
 
     def add(m: re.Match, months: tuple[int, int], event: str | None = None, **flags: bool) -> None:
         start, end = m.start() + offset, m.end() + offset
-        if any(p.start < end and start < p.end for p in found):
+        index = bisect.bisect_left(taken, (end,))
+        if index and taken[index - 1][1] > start:  # the span starting last before `end` overlaps
             return
+        taken.insert(index, (start, end))
         groups = m.groupdict()
         year = int(groups.get("year") or groups.get("year_before") or 0) or None
         year_offset = 0 if groups.get("this_year") else -1 if groups.get("last_year") else None
         found.append(PeriodPhrase(months, year, year_offset, start, end, event, **flags))
 
-    for slug, pattern, month in EVENT_PATTERNS:
-        for m in pattern.finditer(text):
-            add(m, (month, month), slug)
-    for m in DATE_RANGE.finditer(text):
-        first = MONTHS[m.group("month").lower()]
-        last = MONTHS[m.group("last_month").lower()] if m.group("last_month") else first
-        add(m, (first, last), days=True)
-    for m in AS_OF_DAY.finditer(text):
-        month = MONTHS[m.group("month").lower()]
-        add(m, (month, month), days=True)
-    for m in OTHER_EVENT.finditer(text):
-        add(m, (0, 0), days=True)
+    # each family of phrases is looked for only where its words occur: most sentences name none
+    words = {w.lower() for w in GUARD_WORD.findall(text)}
+    has_month = bool(words & MONTH_WORDS)
+    if words & EVENT_WORDS:
+        for slug, pattern, month in EVENT_PATTERNS:
+            for m in pattern.finditer(text):
+                add(m, (month, month), slug)
+    if has_month:
+        for m in DATE_RANGE.finditer(text):
+            first = MONTHS[m.group("month").lower()]
+            last = MONTHS[m.group("last_month").lower()] if m.group("last_month") else first
+            add(m, (first, last), days=True)
+        for m in AS_OF_DAY.finditer(text):
+            month = MONTHS[m.group("month").lower()]
+            add(m, (month, month), days=True)
+    if words & OTHER_EVENT_WORDS:
+        for m in OTHER_EVENT.finditer(text):
+            add(m, (0, 0), days=True)
     for m in CURRENTLY.finditer(text):
         add(m, (1, 12), current=True)
-    for pattern, months in PERIOD_PATTERNS:
-        for m in pattern.finditer(text):
-            add(m, months)
-    for m in UP_TO_MONTH.finditer(text):
-        add(m, (1, MONTHS[m.group("month").lower()]))
-    for m in FIRST_MONTHS.finditer(text):
-        count = m.group("count").lower()
-        add(m, (1, int(count) if count.isdigit() else _NUMBER_WORDS[count]))
-    for m in MONTH_RANGE.finditer(text):
-        add(m, (1, MONTHS[m.group("month").lower()]))
-    for m in SINGLE_MONTH.finditer(text):
-        month = MONTHS[m.group("month").lower()]
-        add(m, (month, month))
+    if words & SPAN_WORDS:
+        for pattern, months in PERIOD_PATTERNS:
+            for m in pattern.finditer(text):
+                add(m, months)
+        for m in FIRST_MONTHS.finditer(text):
+            count = m.group("count").lower()
+            add(m, (1, int(count) if count.isdigit() else _NUMBER_WORDS[count]))
+    if has_month:
+        for m in UP_TO_MONTH.finditer(text):
+            add(m, (1, MONTHS[m.group("month").lower()]))
+        for m in MONTH_RANGE.finditer(text):
+            add(m, (1, MONTHS[m.group("month").lower()]))
+        for m in SINGLE_MONTH.finditer(text):
+            month = MONTHS[m.group("month").lower()]
+            add(m, (month, month))
     for m in FULL_YEAR.finditer(text):
         add(m, (1, 12))
-    for m in LAST_YEAR.finditer(text):
-        if not COMPARISON_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-            add(m, (1, 12))
+    if "year" in words:
+        for m in LAST_YEAR.finditer(text):
+            if not COMPARISON_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                add(m, (1, 12))
     return sorted(found, key=lambda p: p.start)
 
 
