@@ -39,7 +39,8 @@ def one_paragraph(texts: list[str], size: int) -> str:
 def many_numbers(count: int) -> str:
     """A report stating `count` figures, in paragraphs of ten sentences."""
     sentences = [
-        f"Online retail sales in Hunan grew {i % 90 + 1}.{i % 10} percent to {i + 10}.5 billion yuan in the first half of 2024."
+        f"Online retail sales in Hunan grew {i % 90 + 1}.{i % 10} percent to {i + 10}.5 billion yuan"
+        " in the first half of 2024."
         for i in range(count // 2)
     ]
     paragraphs = [" ".join(sentences[i : i + 10]) for i in range(0, len(sentences), 10)]
@@ -67,13 +68,13 @@ def main() -> int:
     paragraph_size, paragraph = rate([one_paragraph(texts, int(args.mb * 2**20))], reference)
     numbers_size, numbers = rate([many_numbers(args.numbers)], reference)
     print(f"{'input':<44}{'MB':>8}{'MB/s':>9}{'slower by':>11}")
-    print(f"{'ordinary reports':<44}{normal_size:>8.2f}{normal:>9.3f}{'1.00x':>11}")
-    print(
-        f"{'one report, a single paragraph':<44}{paragraph_size:>8.2f}{paragraph:>9.3f}{normal / paragraph:>10.2f}x"
-    )
-    print(
-        f"{f'one report with {args.numbers:,} numbers':<44}{numbers_size:>8.2f}{numbers:>9.3f}{normal / numbers:>10.2f}x"
-    )
+    rows = [
+        ("ordinary reports", normal_size, normal),
+        ("one report, a single paragraph", paragraph_size, paragraph),
+        (f"one report with {args.numbers:,} numbers", numbers_size, numbers),
+    ]
+    for label, size, speed in rows:
+        print(f"{label:<44}{size:>8.2f}{speed:>9.3f}{normal / speed:>10.2f}x")
     return 0
 
 

@@ -272,8 +272,8 @@ ATTRIBUTION = re.compile(
 )
 # The dateline that opens a story: "LHASA, July 10 (Xinhua) --", "BEIJING —", "NANJING, Feb. 5 --"
 DATELINE_PLACE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?)?\s*(?:\([^)]{1,30}\))?"
-    r"\s*(?:--|—|–|-)\s*"
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?)?"
+    r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*"
 )
 # Names after these words are examples of what comes before, not the subject: "grain and oil
 # products such as flour, noodles and sesame oil grew 13.6 percent".
