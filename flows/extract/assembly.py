@@ -16,7 +16,7 @@ from flows.extract.layout import Layout, ReportError, Span, clauses, layout, sen
 from flows.extract.lists import Subject, listed_subjects
 from flows.extract.measures import NOT_RETAIL_REASON, Aside, Measure, direction, read_measure
 from flows.extract.model import Extraction, Mention, Observation, ReportDate, SetAside
-from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES
+from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES, YEAR
 from flows.extract.periods import (
     DATE_RANGE,
     PARTIAL_DATE,
@@ -127,6 +127,8 @@ class _SentenceReader:
         figures = []
         for quantity in quantities:
             reason = next((r for r, s, e in not_figures if s <= quantity.start < e), None)
+            if not reason and quantity.kind == "bare" and YEAR.fullmatch(quantity.text):
+                reason = "a year"
             if reason:
                 self._aside(sentence, quantity, "not_a_figure", reason)
             else:

@@ -73,12 +73,14 @@ def listed_subjects(
 
 
 def _listed_names(sentence: Span, names: list[Match], count: int) -> list[Match] | None:
-    """The last `count` names, if they are written as one list ("A, B and C")."""
-    if len(names) < count:
-        return None
-    chosen = names[-count:]
-    for left, right in itertools.pairwise(chosen):
-        between = sentence.text[left.end - sentence.start : right.start - sentence.start]
-        if not LIST_JOINER.match(LIST_ASIDE.sub("", SALES_OF.sub("", between))):
-            return None
-    return chosen
+    """The last `count` consecutive names that are written as one list ("A, B and C")."""
+    for first in range(len(names) - count, -1, -1):
+        chosen = names[first : first + count]
+        if all(_joined(sentence, left, right) for left, right in itertools.pairwise(chosen)):
+            return chosen
+    return None
+
+
+def _joined(sentence: Span, left: Match, right: Match) -> bool:
+    between = sentence.text[left.end - sentence.start : right.start - sentence.start]
+    return bool(LIST_JOINER.match(LIST_ASIDE.sub("", SALES_OF.sub("", between))))

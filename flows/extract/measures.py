@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flows.extract.context import Context, distance
+from flows.extract.context import CUE_WINDOW, Context, distance
 from flows.extract.patterns import (
     ATTRIBUTION,
     BELOW,
@@ -59,7 +59,12 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         return aside
     if kind == "percent":
         wide_before = context.clause.text[: quantity.start - context.clause.start][-SHARE_WINDOW:]
-        if SHARE_BEFORE.search(wide_before) or SHARE_AFTER.match(after) or OR_SHARE.search(before):
+        in_sentence_before = context.sentence.text[: quantity.start - context.sentence.start][-CUE_WINDOW:]
+        if (
+            SHARE_BEFORE.search(wide_before)
+            or SHARE_AFTER.match(after)
+            or OR_SHARE.search(in_sentence_before)
+        ):
             return Measure("share_pct", value)
         # "increased to 31.3 percent from 25.6 percent": the earlier value of the same measure
         if (

@@ -188,7 +188,7 @@ NATION_BEFORE_PLACE = re.compile(
 )
 # "12.5 percent in the second quarter": a period phrase this close after a figure is its period.
 PERIOD_BINDING = re.compile(
-    r"^\s*(?:in|during|for|over|of|throughout|(?:at|by)\s+the\s+end\s+of)?\s*(?:the\s+)?$", re.I
+    r"^\s*(?:in|during|for|over|of|throughout|(?:at|by)\s+the\s+end(?:\s+of)?)?\s*(?:the\s+)?$", re.I
 )
 FROM_RATE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
 # Clauses that describe a name rather than state a subject: places in them are not the subject.
@@ -240,6 +240,8 @@ GAP_IN_PERCENT = re.compile(
 )
 # ", or 18.6 percent" right after an amount: the amount's share of the whole named before it.
 OR_SHARE = re.compile(r"\d[^,;]*\b(?:yuan|rmb)\b[^,;]{0,20},\s*or\s+(?:about\s+|nearly\s+)?$", re.I)
+# Before a name that is the whole of a share, not its part: "… to the province's total online sales".
+WHOLE_OF_SHARE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # Figures that are not statistics of a place: a person's or a company's own, a target, a forecast.
 PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us)\b")
 COMPANY = re.compile(
@@ -267,7 +269,7 @@ NATION_DESCRIBES = re.compile(
 # "…," he said: an attribution, which does not make the figure a person's own.
 ATTRIBUTION = re.compile(
     r"\b(?:he|she|they|we)\s+(?:said|added|noted|told|explained|stated|says|adds)\b"
-    r"|\b(?:said|added|noted|according\s+to)\s+(?:him|her|he|she)\b",
+    r"|\baccording\s+to\s+(?:him|her)\b",
     re.I,
 )
 # The dateline that opens a story: "LHASA, July 10 (Xinhua) --", "BEIJING —", "NANJING, Feb. 5 --"
@@ -284,7 +286,7 @@ EXAMPLES_BEFORE = re.compile(
 CURRENTLY = re.compile(r"\b(?:currently|at\s+present|presently|at\s+the\s+moment|so\s+far)\b", re.I)
 # "during the Online New Year's Shopping Festival": an event of its own that has no period code.
 OTHER_EVENT = re.compile(
-    r"\b(?:during|in|at|for)\s+the\s+[\"“]?(?:(?:\d{4}\s+)?[A-Z][\w'’-]*\s+){1,6}(?:Shopping\s+)?"
+    r"\b(?i:during|in|at|for)\s+the\s+[\"“]?(?:(?:\d{4}\s+)?[A-Z][\w'’-]*\s+){1,6}(?:Shopping\s+)?"
     r"(?:Festival|Carnival|Season|Week|Month|Gala|Fair|Expo)\b"
 )
 # Ranks place a region among others: "ranked first in China" does not make the figure national.

@@ -63,15 +63,13 @@ def sentence_places(sentence: Span, reference: Reference) -> list[Match]:
 
 
 def _locates(place: Match, other: Match, between: str, reference: Reference) -> bool:
-    """Whether `other` only says where `place` is: a province named right after a smaller place."""
-    level = reference.region_level
-    smaller = not place.code or level(place.code) not in ("nation", "province")
-    return (
-        smaller
-        and bool(other.code)
-        and level(other.code) == "province"
-        and bool(LOCATOR_BETWEEN.match(between))
-    )
+    """Whether `other` only says where `place` is: a larger place that holds it, named right after
+    it ("Xiamen, Fujian province"; an unknown place's province or city)."""
+    if not other.code or not LOCATOR_BETWEEN.match(between):
+        return False
+    if not place.code:
+        return reference.region_level(other.code) in ("nation", "province", "prefecture")
+    return reference.is_within(place.code, other.code)
 
 
 def main_region(title: Span | None, body: list[Span], reference: Reference) -> Match | None:

@@ -113,6 +113,15 @@ def scoped(
     return base
 
 
+def _whole_of_share(match: Match, sentence) -> bool:
+    """A name that is the whole a share is of: "Of the total retail sales, …", "… to the
+    province's total online retail sales rose to 35 percent"."""
+    before = sentence.text[max(0, match.start - sentence.start - 40) : match.start - sentence.start]
+    return bool(
+        WHOLE_BEFORE.search(before) or WHOLE_OF_SHARE.search(before) or match.text.lower().startswith("total")
+    )
+
+
 def _an_example(match: Match, sentence) -> bool:
     """A name given as an example of the one before it ("… such as flour")."""
     start = match.start - sentence.start

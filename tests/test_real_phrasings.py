@@ -1,0 +1,318 @@
+"""Phrasings met in real published releases (bench/real/), each reproduced by a sentence written
+for this test: the same structure, other words and figures. Grouped by phrasing."""
+
+import pytest
+
+from flows.extract import extract, key_rows
+
+
+def page(
+    body: str, title: str = "An online retail headline", dated: str = "Released on March 10, 2025."
+) -> str:
+    return f"Home › News\n\n{title}\n\n{dated} {body}\n"
+
+
+def facts_of(text: str, reference, name: str = "report.txt") -> list[tuple]:
+    extraction = extract(text, reference, name)
+    return [
+        (r["region"], r["segment"], r["period"], r["measure"], r["value"])
+        for r in key_rows(extraction.observations, reference)
+    ]
+
+
+def facts(body: str, reference, **page_parts: str) -> list[tuple]:
+    return facts_of(page(body, **page_parts), reference)
+
+
+def reasons(body: str, reference, **page_parts: str) -> dict[str, str]:
+    extraction = extract(page(body, **page_parts), reference)
+    return {s.text: s.reason for s in extraction.set_aside if s.reason != "part of a date"}
+
+
+# Growth cues -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        (
+            "Gansu's online sales totaled 9 billion yuan in 2024, marking a yearly uptick of 6.25 percent.",
+            6.25,
+        ),
+        ("In 2024 online sales in Gansu plunged 4.5 percent.", -4.5),
+        ("In 2024 online sales in Gansu decreased by 4.5 percent year-on-year.", -4.5),
+        ("In 2024 online sales in Gansu were 4.5 percent higher than a year earlier.", 4.5),
+        ("Gansu's online retail sales in 2024 posted a 4.5-percent rise on the same period.", 4.5),
+    ],
+)
+def test_growth_cues(reference, sentence, value):
+    found = [f for f in facts(sentence, reference) if f[3] == "yoy_growth_pct"]
+    assert found == [("Gansu", "online retail (total)", "2024", "yoy_growth_pct", value)]
+
+
+def test_year_on_year_alone_is_growth_but_never_outweighs_a_verb(reference):
+    assert facts("In 2024 Gansu's online sales fell 2 percent year on year.", reference) == [
+        ("Gansu", "online retail (total)", "2024", "yoy_growth_pct", -2.0)
+    ]
+
+
+# Shares and gaps --------------------------------------------------------------------------------
+
+
+def test_market_shares_captured_by_a_list_of_places(reference):
+    sentence = (
+        "In 2024 Hangzhou, Ningbo and Wenzhou were the top three contributors to Zhejiang's online "
+        "retail sales, capturing market shares of 31 percent, 17.5 percent, and 9.25 percent, respectively."
+    )
+    assert [(f[0], f[3], f[4]) for f in facts(sentence, reference)] == [
+        ("Hangzhou", "share_pct", 31.0),
+        ("Ningbo", "share_pct", 17.5),
+        ("Wenzhou", "share_pct", 9.25),
+    ]
+
+
+def test_shares_constituted_by_a_list_of_categories(reference):
+    sentence = (
+        "In 2024 home appliances and audio-visual equipment, clothing and textiles, and daily necessities "
+        "were the top categories in Gansu, constituting 30.5 percent, 20.25 percent, and 12 percent of "
+        "online retail sales, respectively."
+    )
+    assert [(f[1], f[3], f[4]) for f in facts(sentence, reference)] == [
+        ("household appliances", "share_pct", 30.5),
+        ("clothing and accessories", "share_pct", 20.25),
+        ("daily necessities", "share_pct", 12.0),
+    ]
+
+
+def test_or_n_percent_after_an_amount_is_its_share(reference):
+    sentence = (
+        "In 2024 online sales of physical goods in Gansu reached 8 billion yuan, accounting for 80 percent "
+        "of the total, while sales of virtual goods hit 2 billion yuan, or 20 percent."
+    )
+    assert ("Gansu", "services", "2024", "share_pct", 20.0) in facts(sentence, reference)
+
+
+def test_a_share_that_rose_from_an_earlier_value(reference):
+    sentence = (
+        "In the first half of 2024, the proportion of rural online retail to Gansu's total online retail "
+        "sales rose to 35.5 percent from 30.25 percent at the end of 2023."
+    )
+    assert facts(sentence, reference) == [
+        ("Gansu", "rural", "2024-H1", "share_pct", 35.5),
+        ("Gansu", "rural", "2023", "share_pct", 30.25),
+    ]
+
+
+def test_the_whole_named_first_is_not_the_part(reference):
+    sentence = "Of the total retail sales in Gansu in March 2024, online sales accounted for 9.5 percent."
+    assert facts(sentence, reference) == [("Gansu", "online retail (total)", "2024-M03", "share_pct", 9.5)]
+
+
+def test_a_gap_to_the_national_average_written_in_percent(reference):
+    sentence = "In 2024 Gansu's online retail sales rose 14 percent, 2.5% higher than the national average."
+    assert ("Gansu", "online retail (total)", "2024", "gap_vs_national_pp", 2.5) in facts(sentence, reference)
+
+
+def test_a_contribution_to_growth_is_not_a_gap(reference):
+    sentence = (
+        "In 2024 Gansu's online retail sales rose 14 percent, contributing 3.5 percentage points to the "
+        "growth of total retail sales."
+    )
+    assert reasons(sentence, reference)["3.5 percentage points"] == "a contribution to growth"
+
+
+# Other statistics, other subjects ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "reason"),
+    [
+        (
+            "In 2024 the cattle stock in Gansu was 3.5 million head, up 2 percent.",
+            "2 percent",
+            "no retail series",
+        ),
+        ("Li said her online store sold 300,000 yuan of apricots in 2024.", "300,000 yuan", "a person's"),
+        ("In 2024 Gansu Apricot Co., Ltd. sold 5 million yuan online.", "5 million yuan", "a person's"),
+        ("In 2024 sales on Tmall by Gansu merchants rose 15 percent.", "15 percent", "a platform's"),
+        ("Gansu's online retail sales are set to grow 10 percent in 2025.", "10 percent", "a target"),
+        (
+            "In 2024 hosts in Gansu sold 2 million yuan of apricots every day.",
+            "2 million yuan",
+            "a figure per day",
+        ),
+        (
+            "In 2024 the province had 120 stores with online sales of more than 10 million yuan each.",
+            "10 million yuan",
+            "a threshold",
+        ),
+        (
+            "In 2024 online retail sales in Gansu topped the mark of 100 billion yuan for the first time.",
+            "100 billion yuan",
+            "a threshold",
+        ),
+    ],
+)
+def test_figures_that_are_not_a_regions_online_retail(reference, sentence, number, reason):
+    assert reasons(sentence, reference)[number].startswith(reason)
+
+
+def test_all_channel_retail_is_its_own_series_and_online_context_overrides_it(reference):
+    assert facts("In 2024 Gansu's retail sales rose 4.5 percent.", reference) == [
+        ("Gansu", "retail sales of consumer goods", "2024", "yoy_growth_pct", 4.5)
+    ]
+
+
+def test_exports_and_imports_after_a_cross_border_figure_are_its_parts(reference):
+    text = (
+        "In 2024 cross-border e-commerce retail sales in Gansu reached 5 billion yuan, up 20 percent. "
+        "Exports grew 25 percent to 3.5 billion yuan and imports grew 12.5 percent to 1.5 billion yuan."
+    )
+    found = facts(text, reference)
+    assert ("Gansu", "cross-border exports", "2024", "amount_cny", 3.5e9) in found
+    assert ("Gansu", "cross-border imports", "2024", "yoy_growth_pct", 12.5) in found
+
+
+# Places -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024 online retail sales in Lanzhou, Gansu province, grew 7.5 percent.",
+        "In 2024 online retail sales in Lanzhou in northwest China's Gansu province grew 7.5 percent.",
+        "In 2024 online retail sales in Lanzhou, Northwest China's Gansu province, grew 7.5 percent.",
+    ],
+)
+def test_a_place_followed_by_the_place_that_holds_it(reference, sentence):
+    assert facts(sentence, reference) == [("Lanzhou", "online retail (total)", "2024", "yoy_growth_pct", 7.5)]
+
+
+def test_a_province_followed_by_its_part_of_china(reference):
+    sentence = "In 2024 online retail sales in Jilin, northeast China, grew 6.5 percent."
+    assert facts(sentence, reference) == [("Jilin", "online retail (total)", "2024", "yoy_growth_pct", 6.5)]
+
+
+def test_chinas_before_a_place_only_locates_it(reference):
+    sentence = "In 2024 online sales in northwest China's Gansu grew 6.5 percent."
+    assert facts(sentence, reference)[0][0] == "Gansu"
+
+
+def test_the_dateline_city_is_not_the_subject(reference):
+    text = page(
+        "LANZHOU, Jan. 20 (Xinhua) -- China's express delivery companies handled 30 billion parcels in 2024.",
+        title="Parcels up",
+        dated="",
+    )
+    assert facts_of(text, reference)[0][0] == "China"
+
+
+def test_a_rank_among_the_country_does_not_make_a_figure_national(reference):
+    sentence = "In 2024 Gansu ranked fifth in China for online sales growth at 12.5 percent."
+    assert facts(sentence, reference)[0][0] == "Gansu"
+
+
+def test_the_nation_describing_a_city(reference):
+    text = page(
+        "The northwest China city's online retail sales jumped 12.5 percent in 2024.",
+        title="Lanzhou's online sales",
+    )
+    assert facts_of(text, reference)[0][0] == "Lanzhou"
+
+
+# Periods ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        (
+            "During the “Double 11” shopping festival this year, Gansu's online sales rose 9.5 percent.",
+            "2025-EV-double_11",
+        ),
+        (
+            "During the Spring Festival holiday in 2024 (February 10-17), Gansu's online sales rose 9.5 percent.",
+            "2024-EV-spring_festival",
+        ),
+        ("Gansu's online sales hit 3 billion yuan in the January-November period of 2024.", "2024-YTD11"),
+        ("By November of 2024, Gansu's online retail sales had reached 30 billion yuan.", "2024-YTD11"),
+        ("Gansu's online sales rose 9.5 percent as of the end of July.", "2024-YTD07"),
+        ("Between January and November in 2024, Gansu's online sales rose 9.5 percent.", "2024-YTD11"),
+    ],
+)
+def test_period_phrases_of_real_releases(reference, sentence, period):
+    assert facts(sentence, reference)[0][2] == period
+
+
+def test_a_span_of_days_is_the_event_the_report_names(reference):
+    text = page(
+        "Gansu's online sales rose 9.5 percent from Oct 20 to Nov 11 this year.",
+        title="Gansu's Singles Day sales",
+        dated="Released on November 14, 2024.",
+    )
+    assert facts_of(text, reference)[0][2] == "2024-EV-double_11"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As of April 8, Gansu's express deliveries had reached 50 million parcels.",
+        "During the Online Apricot Shopping Festival in 2024, Gansu's online sales rose 9.5 percent.",
+    ],
+)
+def test_a_day_or_an_event_with_no_period_code_goes_to_review(reference, sentence):
+    extraction = extract(page(sentence), reference)
+    assert extraction.observations == []
+    assert [
+        s.reason.split("'")[2].strip() for s in extraction.set_aside if s.disposition == "needs_review"
+    ] == ["is a span of days or an event with no period of its own"]
+
+
+def test_at_present_is_the_reports_year(reference):
+    sentence = "At present, Gansu has more than 5,000 online stores."
+    assert facts(sentence, reference) == [
+        ("Gansu", "online retail (total)", "2025", "online_stores_count", 5000.0)
+    ]
+
+
+def test_history_is_not_the_reports_period(reference):
+    text = page(
+        "The first online store in Gansu opened in 2007. Online retail sales in Gansu rose 9.5 percent.",
+        title="Gansu's online retail in the first half",
+        dated="Released on July 20, 2024.",
+    )
+    assert facts_of(text, reference) == [("Gansu", "online retail (total)", "2024-H1", "yoy_growth_pct", 9.5)]
+
+
+# Counts -----------------------------------------------------------------------------------------
+
+
+def test_counts_of_the_genre_and_a_counts_growth_after_the_figure(reference):
+    text = page(
+        "In 2024 Gansu had 2,500 Taobao villages and online merchants exceeded 120,000.\n\n"
+        "Gansu's express firms handled 800 million parcels in 2024.\n\n"
+        "The figure registered a 12.5 percent year-on-year increase."
+    )
+    found = facts_of(text, reference)
+    assert ("Gansu", "rural", "2024", "taobao_villages_count", 2500.0) in found
+    assert ("Gansu", "online retail (total)", "2024", "merchants_count", 120000.0) in found
+    assert ("Gansu", "online retail (total)", "2024", "parcels_yoy_growth_pct", 12.5) in found
+
+
+# Page layout ------------------------------------------------------------------------------------
+
+
+def test_title_caption_dateline_and_paragraph_on_consecutive_lines(reference):
+    text = (
+        "Lanzhou's online sales up 12.5 percent in 2024\n"
+        "Workers pack apricots at a warehouse in Tianshui, Gansu province, Jan 5, 2025. [Photo/Xinhua]\n"
+        "LANZHOU, Jan. 20 (Xinhua) -- Online retail sales in Lanzhou rose 12.5 percent in 2024.\n"
+    )
+    assert facts_of(text, reference) == [("Lanzhou", "online retail (total)", "2024", "yoy_growth_pct", 12.5)]
+
+
+def test_a_related_links_list_is_furniture(reference):
+    text = page("Online retail sales in Gansu rose 9.5 percent in 2024.") + (
+        "\nRelated:\n- Ningxia's online sales up 11.5%\n- Qinghai's tea exports grow\n"
+    )
+    assert facts_of(text, reference) == [("Gansu", "online retail (total)", "2024", "yoy_growth_pct", 9.5)]
