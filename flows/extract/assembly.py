@@ -209,9 +209,7 @@ class _SentenceReader:
             return None
         if isinstance(period, Unanchored):
             phrase = sentence.text[period.phrase.start - sentence.start : period.phrase.end - sentence.start]
-            self._aside(
-                sentence, quantity, "needs_review", f"period {phrase!r} has no year and the report no date"
-            )
+            self._aside(sentence, quantity, "needs_review", f"period {phrase!r} {period.reason}")
             return None
         region = figure_region(
             context, metric, subject.region if subject else None, self.main_region, self.reference

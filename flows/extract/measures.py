@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from flows.extract.context import CUE_WINDOW, Context, distance
 from flows.extract.patterns import (
+    ANAPHORA,
     ATTRIBUTION,
     BELOW,
     COMPANY,
     CONTRIBUTION,
     CROSS_BORDER_PART,
+    CROSS_BORDER_WORD,
     EARLIER_PERIOD_COMPARATOR,
     FROM_RATE,
     GAP_IN_PERCENT,
@@ -178,7 +180,7 @@ def _counted(context: Context, reference: Reference) -> str | None:
 def _growth_metric(context: Context) -> str:
     """Growth of sales, unless the clause names no segment and follows a count:
     then it is the growth of the counted thing ("45,000 sessions, up 67 percent")."""
-    previous = context.previous
+    previous = context.previous or (context.last_in_report if ANAPHORA.match(context.sentence.text) else None)
     if (
         not any(context.in_clause(m) for m in context.segments)
         and previous
@@ -189,9 +191,13 @@ def _growth_metric(context: Context) -> str:
 
 
 def cross_border_part(context: Context, reference: Reference) -> str | None:
-    """ "Exports grew 35.3 percent" after a cross-border figure: the segment of that part."""
+    """ "Exports grew 35.3 percent" after a cross-border figure: the segment of that part (the
+    nearest "exports" or "imports" before the figure)."""
     previous = context.in_sentence or context.previous
-    part = CROSS_BORDER_PART.match(context.sentence.text)
-    if not part or not previous or previous.segment_code != "cross_border":
+    if not previous or not previous.segment_code.startswith("cross_border"):
         return None
-    return f"cross_border_{part.group('part').lower()}"
+    if not CROSS_BORDER_PART.match(context.sentence.text):
+        return None
+    before = context.sentence.text[: context.quantity.start - context.sentence.start]
+    parts = CROSS_BORDER_WORD.findall(before)
+    return f"cross_border_{parts[-1].lower()}" if parts else None

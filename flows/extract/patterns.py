@@ -259,7 +259,7 @@ PER_DAY = re.compile(
 )
 # A platform's own figure ("Tmall's orders", "sales on JD.com"), not a region's statistic.
 PLATFORM = re.compile(
-    r"\b(?:Alibaba|Tmall|Taobao|JD(?:\.com)?|Jingdong|Pinduoduo|Douyin|Kuaishou|Meituan|Suning|Vipshop|UnionPay"
+    r"\b(?:Alibaba|Tmall|Taobao(?!\s+(?:villages?|towns?))|JD(?:\.com)?|Jingdong|Pinduoduo|Douyin|Kuaishou|Meituan|Suning|Vipshop|UnionPay"
     r"|Freshippo|Ele\.me|Dianping)\b"
 )
 # "The southern China city's sales": the nation describing the place, not the subject.
@@ -287,11 +287,12 @@ CURRENTLY = re.compile(r"\b(?:currently|at\s+present|presently|at\s+the\s+moment
 # "during the Online New Year's Shopping Festival": an event of its own that has no period code.
 OTHER_EVENT = re.compile(
     r"\b(?i:during|in|at|for)\s+the\s+[\"“]?(?:(?:\d{4}\s+)?[A-Z][\w'’-]*\s+){1,6}(?:Shopping\s+)?"
-    r"(?:Festival|Carnival|Season|Week|Month|Gala|Fair|Expo)\b"
+    r"(?:Festival|Carnival|Season|Week|Month|Gala|Fair|Expo)\b(?:\s+(?i:in|of)\s+(?:19|20)\d{2}\b)?"
 )
 # Ranks place a region among others: "ranked first in China" does not make the figure national.
 RANK_BEFORE = re.compile(r"\b(?:rank\w*|placed|place|top|first|second|third|leading)\b[^,;]{0,20}$", re.I)
 # The parts of cross-border e-commerce retail, after a cross-border figure: "Exports grew 35 percent".
 CROSS_BORDER_PART = re.compile(r"^(?:its\s+|the\s+)?(?P<part>exports|imports)\b", re.I)
+CROSS_BORDER_WORD = re.compile(r"\b(exports|imports)\b", re.I)
 # "Of the total retail sales in June, online sales accounted for 8.2 percent": the whole, not the part.
 WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)

@@ -12,6 +12,7 @@ from flows.extract.patterns import (
     EXAMPLES_BEFORE,
     ONLINE_WORDS,
     WHOLE_BEFORE,
+    WHOLE_OF_SHARE,
 )
 from flows.reference import Match, Reference
 
@@ -32,13 +33,7 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     ]
     if metric == "share_pct":  # "X accounted for 30 percent of Y": the share is X's
         named = [m for m in named if m.end <= quantity.start or kind(m.code) == "scope"]
-        named = [
-            m
-            for m in named
-            if not WHOLE_BEFORE.search(
-                sentence.text[max(0, m.start - sentence.start - 40) : m.start - sentence.start]
-            )
-        ]
+        named = [m for m in named if not _whole_of_share(m, sentence)]
     in_clause = [m for m in named if context.in_clause(m)]
     before = [m for m in in_clause if m.end <= quantity.start]
     earlier = [m for m in named if m.end <= quantity.start]
