@@ -296,3 +296,5 @@ CROSS_BORDER_PART = re.compile(r"^(?:its\s+|the\s+)?(?P<part>exports|imports)\b"
 CROSS_BORDER_WORD = re.compile(r"\b(exports|imports)\b", re.I)
 # "Of the total retail sales in June, online sales accounted for 8.2 percent": the whole, not the part.
 WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+# A clause whose subject is sales of some kind ("Double 12 sales were up 20 percent").
+SALES_WORD = re.compile(r"\b(?:sales|turnover|transaction\s+volume)\b", re.I)

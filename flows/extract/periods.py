@@ -150,7 +150,7 @@ EVENTS: list[tuple[str, str, int]] = [
     ("double_11", r"double\s+(?:11|eleven)|singles'?\s*day|11\.11", 11),
     (
         "618",
-        r"\b618\b(?:\s+(?:shopping\s+)?(?:festival|promotions?|gala))?|mid-year\s+shopping\s+festival",
+        r"\b(?:618|6\.18)\b(?:\s+(?:shopping\s+)?(?:festival|promotions?|gala))?|mid-year\s+shopping\s+festival",
         6,
     ),
     ("national_day", r"national\s+day\s+(?:holiday|golden\s+week)", 10),
@@ -201,7 +201,19 @@ def stated_range(text: str, year: int) -> tuple[date, date] | None:
 
 GUARD_WORD = re.compile(r"[A-Za-z]+\d*|\d+(?:\.\d+)?")
 MONTH_WORDS = set(MONTHS)
-EVENT_WORDS = {"festival", "double", "singles", "single", "11.11", "618", "day", "new", "12.12", "year"}
+EVENT_WORDS = {
+    "festival",
+    "double",
+    "singles",
+    "single",
+    "11.11",
+    "618",
+    "6.18",
+    "day",
+    "new",
+    "12.12",
+    "year",
+}
 OTHER_EVENT_WORDS = {"festival", "carnival", "season", "week", "month", "gala", "fair", "expo"}
 SPAN_WORDS = {
     "first",

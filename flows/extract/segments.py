@@ -12,6 +12,7 @@ from flows.extract.patterns import (
     EXAMPLES_BEFORE,
     ONLINE_WORDS,
     WHOLE_BEFORE,
+    SALES_WORD,
     WHOLE_OF_SHARE,
 )
 from flows.reference import Match, Reference
@@ -31,7 +32,9 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
         and not _after_than(m, sentence.text, sentence.start)
         and not _an_example(m, sentence)
     ]
+    wholes: list[Match] = []
     if metric == "share_pct":  # "X accounted for 30 percent of Y": the share is X's
+        wholes = [m for m in context.segments if _whole_of_share(m, sentence) or m.start >= quantity.end]
         named = [m for m in named if m.end <= quantity.start or kind(m.code) == "scope"]
         named = [m for m in named if not _whole_of_share(m, sentence)]
     in_clause = [m for m in named if context.in_clause(m)]
@@ -77,6 +80,16 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
         return (
             "total"  # "Changsha contributed 17.42 billion yuan": a place's figure in a report on online sales
         )
+    elif online and SALES_WORD.search(clause.text[: quantity.start - clause.start]):
+        return "total"  # "Double 12 sales were up 20 percent", in a report on online sales
+    elif later := [
+        m for m in context.segments if m.start >= quantity.end and not _whole_of_share(m, sentence)
+    ]:
+        base = later[0].code  # "With a 13.3 percent increase, Xiamen's online retail sales soared …"
+        if later[0].text.casefold() in generic:
+            return "total"
+    elif metric == "share_pct" and wholes:
+        return wholes[0].code  # "… accounting for 37.9 percent of the province's total online retail sales"
     else:
         return None
     if kind(base) == "category" and not online:  # "tea output", not online sales of tea
