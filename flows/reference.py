@@ -19,6 +19,7 @@ class Match:
     text: str
     start: int
     end: int
+    alternatives: tuple[str, ...] = ()  # other codes the same name has ("Gulou District": several cities)
 
 
 TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
@@ -32,20 +33,19 @@ class AliasMatcher:
     and only in text that holds Chinese.
     """
 
-    def __init__(self, aliases: dict[str, str]) -> None:
-        self._by_tokens: dict[tuple[str, ...], str] = {}
-        cjk = {}
-        for alias, code in aliases.items():
-            if _is_cjk(alias):
-                cjk[alias] = code
-            else:
-                self._by_tokens[tuple(t.casefold() for t in TOKEN.findall(alias))] = code
+    def __init__(self, aliases: dict[str, str] | list[tuple[str, str]]) -> None:
+        self._by_tokens: dict[tuple[str, ...], tuple[str, ...]] = {}
+        cjk: dict[str, tuple[str, ...]] = {}
+        for alias, code in aliases.items() if isinstance(aliases, dict) else aliases:
+            table, key = (cjk, alias) if _is_cjk(alias) else (self._by_tokens, _tokens(alias))
+            if code not in table.get(key, ()):  # a name several places share keeps every code
+                table[key] = (*table.get(key, ()), code)
         # the alias lengths (in tokens) that start with each first token: most tokens start none
         self._lengths: dict[str, list[int]] = {}
         for tokens in self._by_tokens:
             self._lengths.setdefault(tokens[0], []).append(len(tokens))
-        for lengths in self._lengths.values():
-            lengths.sort(reverse=True)
+        for first, lengths in self._lengths.items():
+            self._lengths[first] = sorted(set(lengths), reverse=True)
         self._cjk_codes = cjk
         pattern = "|".join(re.escape(alias) for alias in sorted(cjk, key=len, reverse=True))
         self._cjk = re.compile(pattern) if pattern else None
@@ -58,21 +58,26 @@ class AliasMatcher:
             for length in self._lengths.get(tokens[i][0], ()):
                 if i + length > len(tokens):
                     continue
-                code = self._by_tokens.get(tuple(t[0] for t in tokens[i : i + length]))
-                if code is not None:
+                codes = self._by_tokens.get(tuple(t[0] for t in tokens[i : i + length]))
+                if codes is not None:
                     start, end = tokens[i][1], tokens[i + length - 1][2]
-                    found.append(Match(code, text[start:end], start + offset, end + offset))
+                    found.append(Match(codes[0], text[start:end], start + offset, end + offset, codes[1:]))
                     i += length
                     break
             else:
                 i += 1
         if self._cjk and any(_is_cjk(ch) for ch in text):
             found += [
-                Match(self._cjk_codes[m.group()], m.group(), m.start() + offset, m.end() + offset)
+                Match(codes[0], m.group(), m.start() + offset, m.end() + offset, codes[1:])
                 for m in self._cjk.finditer(text)
+                for codes in [self._cjk_codes[m.group()]]
             ]
             found.sort(key=lambda match: match.start)
         return found
+
+
+def _tokens(alias: str) -> tuple[str, ...]:
+    return tuple(t.casefold() for t in TOKEN.findall(alias))
 
 
 def _is_cjk(text: str) -> bool:
@@ -109,7 +114,7 @@ class Reference:
     @cached_property
     def region_matcher(self) -> AliasMatcher:
         rows = read_csv(self.directory / "region_aliases.csv")
-        return AliasMatcher({row["alias"]: row["region_code"] for row in rows})
+        return AliasMatcher([(row["alias"], row["region_code"]) for row in rows])
 
     @cached_property
     def _segment_alias_rows(self) -> list[dict[str, str]]:

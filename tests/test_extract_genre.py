@@ -225,10 +225,10 @@ def test_the_nation(reference, name):
 
 
 def test_an_unknown_place_is_kept_for_review_not_guessed(reference):
-    extraction = extract(page("In 2024 online retail sales in Shaxian District grew 18 percent."), reference)
+    extraction = extract(page("In 2024 online retail sales in Xiaolan Town grew 18 percent."), reference)
     assert extraction.observations == []
     (held,) = extraction.set_aside[-1:]
-    assert (held.disposition, held.reason) == ("needs_review", "unknown place 'Shaxian District'")
+    assert (held.disposition, held.reason) == ("needs_review", "unknown place 'Xiaolan Town'")
     assert held.candidate.metric_code == "yoy_growth_pct" and held.candidate.value == 18.0
 
 

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from flows.extract import extract, extract_file, extract_reports
 from flows.discover import Discovery, RawReport
+from flows.extract import extract, extract_file, extract_reports
 
 BODY = "Online retail sales in Hunan grew 8.5 percent in the first half."
 

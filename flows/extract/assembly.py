@@ -115,7 +115,7 @@ class _SentenceReader:
     def read(self, sentence: Span) -> None:
         ref = self.reference
         segments = ref.segment_matcher.find(sentence.text, sentence.start)
-        regions = sentence_places(sentence, ref)
+        regions = sentence_places(sentence, ref, self.main_region)
         self._record_mentions(sentence, segments, regions)
         self._record_event_dates(sentence)
         quantities = find_quantities(sentence, ref)

@@ -298,3 +298,5 @@ CROSS_BORDER_WORD = re.compile(r"\b(exports|imports)\b", re.I)
 WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 # A clause whose subject is sales of some kind ("Double 12 sales were up 20 percent").
 SALES_WORD = re.compile(r"\b(?:sales|turnover|transaction\s+volume)\b", re.I)
+# Between a figure and the place after it that is its subject: "rose 8 percent in Guangdong".
+PLACE_AFTER_FIGURE = re.compile(r"^[^,;]{0,30}?\b(?:in|across|for|of)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)

@@ -17,6 +17,7 @@ from flows.extract.patterns import (
     NATIONAL_FIGURE,
     NOT_SUBJECT_AFTER,
     PLACE,
+    PLACE_AFTER_FIGURE,
     PRONOUN_SUBJECT,
     RANK_BEFORE,
     RANKED,
@@ -24,13 +25,18 @@ from flows.extract.patterns import (
 from flows.reference import Match, Reference
 
 
-def sentence_places(sentence: Span, reference: Reference) -> list[Match]:
+def sentence_places(sentence: Span, reference: Reference, around: Match | None = None) -> list[Match]:
     """Places named in the sentence, known ones with their code, unknown ones with code ''.
-    A place after "than" is a comparator, not the subject."""
+    A place after "than" is a comparator, not the subject. A name several places share is the one
+    inside a place the sentence also names, or inside the report's place (`around`); else unknown."""
     # a dateline's place is where the story was written, not what it is about
     dateline = DATELINE_PLACE.match(sentence.text)
     skip_to = sentence.start + (dateline.end() if dateline else 0)
-    known = [m for m in reference.region_matcher.find(sentence.text, sentence.start) if m.start >= skip_to]
+    found = [m for m in reference.region_matcher.find(sentence.text, sentence.start) if m.start >= skip_to]
+    settled = [m.code for m in found if not m.alternatives] + (
+        [around.code] if around and around.code else []
+    )
+    known = [_resolved(m, settled, reference) for m in found]
     unknown = [
         Match("", m.group(), sentence.start + m.start(), sentence.start + m.end())
         for m in PLACE.finditer(sentence.text)
@@ -60,6 +66,18 @@ def sentence_places(sentence: Span, reference: Reference) -> list[Match]:
             continue
         places.append(r)
     return places
+
+
+def _resolved(match: Match, settled: list[str], reference: Reference) -> Match:
+    """A shared name ("Gulou District") as the one place of its namesakes inside a settled place."""
+    if not match.alternatives:
+        return match
+    inside = [
+        code
+        for code in (match.code, *match.alternatives)
+        if any(code == other or reference.is_within(code, other) for other in settled)
+    ]
+    return Match(inside[0] if len(inside) == 1 else "", match.text, match.start, match.end)
 
 
 def _locates(place: Match, other: Match, between: str, reference: Reference) -> bool:
@@ -145,6 +163,8 @@ def _named_or_inherited(
         for m in in_clause
         if m.start >= quantity.end
         and not (m.code == reference.nation_code and RANKED.search(clause.text[: m.start - clause.start]))
+        # "grew 5 percent in Guangdong", not "… as dark tea from Anhua county became a hit"
+        and PLACE_AFTER_FIGURE.match(clause.text[quantity.end - clause.start : m.start - clause.start])
     ]
     before = [m for m in in_clause if m.end <= quantity.start]
     if before or after:

@@ -11,8 +11,8 @@ from flows.extract.patterns import (
     COUNT_CONTINUATION,
     EXAMPLES_BEFORE,
     ONLINE_WORDS,
-    WHOLE_BEFORE,
     SALES_WORD,
+    WHOLE_BEFORE,
     WHOLE_OF_SHARE,
 )
 from flows.reference import Match, Reference
