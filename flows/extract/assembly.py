@@ -16,7 +16,7 @@ from flows.extract.layout import Layout, ReportError, Span, clauses, layout, sen
 from flows.extract.lists import Subject, listed_subjects
 from flows.extract.measures import NOT_RETAIL_REASON, Aside, Measure, direction, read_measure
 from flows.extract.model import Extraction, Mention, Observation, ReportDate, SetAside
-from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES, YEAR
+from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES, NUMBER, YEAR
 from flows.extract.periods import (
     DATE_RANGE,
     PARTIAL_DATE,
@@ -95,6 +95,7 @@ class _SentenceReader:
         events: list[PeriodPhrase],
     ) -> None:
         self.reference = reference
+        self.dated = dated
         self.events = events
         # a date known only as the earliest its periods allow: relative periods resolve in its year
         self.report_date = (
@@ -111,8 +112,17 @@ class _SentenceReader:
         self.set_aside: list[SetAside] = []
         self.previous: Observation | None = None  # the paragraph's latest observation
         self.event_dates: dict = {}
+        self.recent_period: PeriodPhrase | None = None  # the latest period an earlier sentence stated
 
     def read(self, sentence: Span) -> None:
+        self._read(sentence)
+        # a sentence without figures that sets the scene's period: "Meanwhile, the e-commerce
+        # sector expanded steadily during the first half of the year."
+        if not NUMBER.search(sentence.text):
+            stated = [p for p in subject_periods(sentence) if not p.days and not _historical(p, self.dated)]
+            self.recent_period = stated[-1] if stated else self.recent_period
+
+    def _read(self, sentence: Span) -> None:
         ref = self.reference
         segments = ref.segment_matcher.find(sentence.text, sentence.start)
         regions = sentence_places(sentence, ref, self.main_region)
@@ -203,7 +213,9 @@ class _SentenceReader:
         if segment is None:
             self._aside(sentence, quantity, "not_a_figure", "no retail series named for it")
             return None
-        period = figure_period(context, self.default_period, self.report_date, self.events)
+        period = figure_period(
+            context, self.default_period, self.report_date, self.events, self.recent_period
+        )
         if period is None:
             self._aside(sentence, quantity, "needs_review", "no period found for this figure")
             return None

@@ -352,6 +352,7 @@ def figure_period(
     default: PeriodPhrase | None,
     report_date: date | None,
     events: Sequence[PeriodPhrase] = (),
+    recent: PeriodPhrase | None = None,
 ) -> str | Unanchored | None:
     """The period right after the figure ("12.5 percent in the second quarter"), else named
     before it in its clause or sentence, else after it in its clause, else the period of the
@@ -373,6 +374,8 @@ def figure_period(
         phrase = earlier[-1]
     elif in_clause:
         phrase = in_clause[0]
+    elif recent and (not context.previous or recent.start > context.previous.evidence_start):
+        phrase = recent  # "… expanded during the first half of the year. Online sales rose 16.9 percent."
     elif context.previous:
         return context.previous.period_code
     elif default:
