@@ -299,4 +299,6 @@ WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", r
 # A clause whose subject is sales of some kind ("Double 12 sales were up 20 percent").
 SALES_WORD = re.compile(r"\b(?:sales|turnover|transaction\s+volume)\b", re.I)
 # Between a figure and the place after it that is its subject: "rose 8 percent in Guangdong".
-PLACE_AFTER_FIGURE = re.compile(r"^[^,;]{0,30}?\b(?:in|across|for|of)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+PLACE_AFTER_FIGURE = re.compile(
+    r"^(?:[^,;]{0,30}?\b(?:in|across|for|of)\s+(?:the\s+)?(?:city\s+of\s+)?|\s*)$", re.I
+)
