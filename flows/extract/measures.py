@@ -12,6 +12,8 @@ from flows.extract.patterns import (
     BELOW,
     COMPANY,
     CONTRIBUTION,
+    COUNT_NOUN_AFTER,
+    COUNT_SUBJECT_BEFORE,
     CROSS_BORDER_PART,
     CROSS_BORDER_WORD,
     EARLIER_PERIOD_COMPARATOR,
@@ -22,6 +24,7 @@ from flows.extract.patterns import (
     NATIONAL,
     NOT_RETAIL,
     OR_SHARE,
+    OTHER_BASE,
     PER_DAY,
     PERSONAL,
     PLATFORM,
@@ -121,8 +124,10 @@ def _not_a_statistic(context: Context) -> Aside | None:
         return Aside("not_a_figure", "a person's or a company's own figure")
     if PLATFORM.search(clause_before):
         return Aside("not_a_figure", "a platform's own figure")
-    if TARGET.search(clause_before):
+    if TARGET.search(context.sentence.text[: context.quantity.start - context.sentence.start]):
         return Aside("not_a_figure", "a target or forecast")
+    if OTHER_BASE.search(context.sentence.text):
+        return Aside("not_a_figure", "growth over an earlier month or quarter, not a year")
     if PER_DAY.search(context.clause.text):
         return Aside("not_a_figure", "a figure per day")
     return None
@@ -171,10 +176,22 @@ def _compared_segment(context: Context, reference: Reference) -> bool:
 
 
 def _counted(context: Context, reference: Reference) -> str | None:
-    """What a count counts: a counted-thing phrase in its clause, nearest first."""
-    clause = context.clause
-    phrases = [m for m in reference.count_phrase_matcher.find(clause.text, clause.start) if m.code]
-    return min(phrases, key=lambda m: distance(m, context.quantity)).code if phrases else None
+    """What a count counts: a counted-thing phrase right after it ("2,600 Taobao stores"), or the
+    subject it completes ("online merchants exceeded 650,000"); not any noun in its clause. The
+    nearest such phrase wins."""
+    clause, quantity = context.clause, context.quantity
+    fitting = []
+    for phrase in reference.count_phrase_matcher.find(clause.text, clause.start):
+        if not phrase.code:
+            continue
+        if phrase.start >= quantity.end:
+            if COUNT_NOUN_AFTER.match(clause.text[quantity.end - clause.start : phrase.start - clause.start]):
+                fitting.append(phrase)
+        elif COUNT_SUBJECT_BEFORE.match(
+            clause.text[phrase.end - clause.start : quantity.start - clause.start]
+        ):
+            fitting.append(phrase)
+    return min(fitting, key=lambda m: distance(m, quantity)).code if fitting else None
 
 
 def _growth_metric(context: Context) -> str:

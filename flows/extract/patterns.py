@@ -214,7 +214,8 @@ COUNT_CONTINUATION = re.compile(
 RANKED = re.compile(r"\b(?:rank\w*|placed|place|top)\b", re.I)
 # A year after these words is when something began, not the period of a figure.
 NOT_PERIOD_BEFORE = re.compile(
-    r"(?:launched|started|introduced|established|set\s+up|founded|built|opened|began|since)\s+$", re.I
+    r"(?:launched|started|introduced|established|set\s+up|founded|built|opened|began|since|before|after)\s+(?:the\s+)?$",
+    re.I,
 )
 
 # A sentence that carries on the figure before it: "The growth rate was …", "It accounted for …"
@@ -297,8 +298,28 @@ CROSS_BORDER_WORD = re.compile(r"\b(exports|imports)\b", re.I)
 # "Of the total retail sales in June, online sales accounted for 8.2 percent": the whole, not the part.
 WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 # A clause whose subject is sales of some kind ("Double 12 sales were up 20 percent").
-SALES_WORD = re.compile(r"\b(?:sales|turnover|transaction\s+volume)\b", re.I)
+SALES_WORD = re.compile(r"\b(?:sales|turnover|transaction\s+volume)\b(?!\s+(?:of|by|at)\b)", re.I)
+# What may come before a place that leads its clause: "In June, Changsha …", "The city of …".
+CLAUSE_LEAD = re.compile(
+    r"\s*(?:(?:in|during|for|over)\s+[^,]{1,40},\s*)?(?:the\s+)?(?:(?:city|county|province)\s+of\s+)?", re.I
+)
 # Between a figure and the place after it that is its subject: "rose 8 percent in Guangdong".
 PLACE_AFTER_FIGURE = re.compile(
     r"^(?:[^,;]{0,30}?\b(?:in|across|for|of)\s+(?:the\s+)?(?:city\s+of\s+)?|\s*)$", re.I
+)
+# A count's noun follows it closely ("2,600 Taobao stores", "3,000 registered online shops") …
+COUNT_NOUN_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}$")
+# … or precedes it as the subject the count completes ("online merchants exceeded 650,000").
+COUNT_SUBJECT_BEFORE = re.compile(
+    r"^\s*(?:\w+\s+){0,5}?(?:exceeded|exceeding|reached|reaching|topped|surpassed|hit|rose\s+to|grew\s+to|increased\s+to"
+    r"|totaled|totalled|stood\s+at|was|were|of|numbered|amounted\s+to|came\s+to)\s+"
+    r"(?:over|more\s+than|about|nearly|around|almost|some)?\s*$",
+    re.I,
+)
+# Growth over an earlier month or quarter, not a year: "surged 55.6 percent compared with the
+# fourth quarter of 2021", "month-on-month".
+OTHER_BASE = re.compile(
+    r"\b(?:month|quarter|week)[- ]on[- ](?:month|quarter|week)\b|\bcompared\s+(?:with|to)\s+(?:the\s+)?"
+    r"(?:previous|preceding|last|first|second|third|fourth)\s+(?:month|quarter)\b(?!\s+(?:of\s+)?last\s+year)",
+    re.I,
 )

@@ -8,6 +8,7 @@ from flows.extract.measures import cross_border_part
 from flows.extract.patterns import (
     AFTER_THAN,
     ANAPHORA,
+    CLAUSE_LEAD,
     COUNT_CONTINUATION,
     EXAMPLES_BEFORE,
     ONLINE_WORDS,
@@ -76,7 +77,9 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
         return reference.quantities[metric.removesuffix("_count")]["segment"] if online else None
     elif (inherited := context.previous or context.last_in_report) and ANAPHORA.match(sentence.text):
         return inherited.segment_code
-    elif online and any(m.code and m.end <= quantity.start for m in context.regions):
+    elif online and any(
+        _leads_clause(m, context) for m in context.regions if m.code and m.end <= quantity.start
+    ):
         return (
             "total"  # "Changsha contributed 17.42 billion yuan": a place's figure in a report on online sales
         )
@@ -95,6 +98,15 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     if kind(base) == "category" and not online:  # "tea output", not online sales of tea
         return None
     return scoped(base, named, quantity.start, reference, anywhere=metric == "share_pct")
+
+
+def _leads_clause(match: Match, context: Context) -> bool:
+    """A place that is its clause's subject: named first ("Changsha, the provincial capital, …")."""
+    for clause in (context.clause, context.sentence):
+        if clause.start <= match.start < clause.end:
+            lead = clause.text[: match.start - clause.start]
+            return bool(CLAUSE_LEAD.fullmatch(lead))
+    return False
 
 
 def _online_context(context: Context, reference: Reference) -> bool:
