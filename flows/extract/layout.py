@@ -184,7 +184,9 @@ LIST_ITEM = re.compile(r"^\s*[-•·*▪]\s")
 
 # A photo caption, wherever it starts: "... Jan. 3, 2024. (Xinhua/Wei Peiquan)", "[Photo/Xinhua]"
 CAPTION = re.compile(
-    r"[\[(]\s*(?:photo|xinhua|file\s+photo)\s*(?:/|by\b|:)[^\])]*[\])]\s*$|\bphoto\s+taken\s+on\b", re.I
+    r"\((?:[^()/\n]{2,40})/(?:[^()\n]{2,40})\)\s*$|"
+    r"[\[(]\s*(?:photo|xinhua|file\s+photo)\s*(?:/|by\b|:)[^\])]*[\])]\s*$|\bphoto\s+taken\s+on\b",
+    re.I,
 )
 # A line of the page's head that dates or signs the article rather than titling it.
 HEAD_METADATA = re.compile(

@@ -23,6 +23,7 @@ from flows.extract.patterns import (
     GROWTH_UP,
     NATIONAL,
     NOT_RETAIL,
+    OF_WHICH,
     OR_SHARE,
     OTHER_BASE,
     PER_DAY,
@@ -108,6 +109,9 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         counted = _counted(context, reference)
         if counted:
             return Measure(f"{counted}_count", value)
+        # "2.97 billion parcels, of which 675 million were handled on Nov. 11": the same count
+        if OF_WHICH.search(before) and previous and previous.metric_code.endswith("_count"):
+            return Measure(previous.metric_code, value)
         return Aside("needs_review", "count of an unrecognised quantity")
     if kind == "foreign_currency":
         return Aside("not_a_figure", "currency conversion")

@@ -188,7 +188,9 @@ NATION_BEFORE_PLACE = re.compile(
 )
 # "12.5 percent in the second quarter": a period phrase this close after a figure is its period.
 PERIOD_BINDING = re.compile(
-    r"^\s*(?:in|during|for|over|of|throughout|(?:at|by)\s+the\s+end(?:\s+of)?)?\s*(?:the\s+)?$", re.I
+    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:racked\s+up|registered|recorded|generated|achieved|made|posted|reached|seen)\s+)?"
+    r"(?:in|during|for|over|of|throughout|(?:at|by)\s+the\s+end(?:\s+of)?)?\s*(?:the\s+)?$",
+    re.I,
 )
 FROM_RATE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
 # Clauses that describe a name rather than state a subject: places in them are not the subject.
@@ -311,7 +313,7 @@ PLACE_AFTER_FIGURE = re.compile(
 COUNT_NOUN_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}$")
 # … or precedes it as the subject the count completes ("online merchants exceeded 650,000").
 COUNT_SUBJECT_BEFORE = re.compile(
-    r"^\s*(?:\w+\s+){0,5}?(?:exceeded|exceeding|reached|reaching|topped|surpassed|hit|rose\s+to|grew\s+to|increased\s+to"
+    r"^\s*\(\s*$|^\s*(?:\w+\s+){0,5}?(?:exceeded|exceeding|reached|reaching|topped|surpassed|hit|rose\s+to|grew\s+to|increased\s+to"
     r"|totaled|totalled|stood\s+at|was|were|of|numbered|amounted\s+to|came\s+to)\s+"
     r"(?:over|more\s+than|about|nearly|around|almost|some)?\s*$",
     re.I,
@@ -323,3 +325,4 @@ OTHER_BASE = re.compile(
     r"(?:previous|preceding|last|first|second|third|fourth)\s+(?:month|quarter)\b(?!\s+(?:of\s+)?last\s+year)",
     re.I,
 )
+OF_WHICH = re.compile(r"\bof\s+which\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.I)

@@ -10,6 +10,7 @@ from flows.extract.context import Context
 from flows.extract.layout import Span
 from flows.extract.patterns import (
     AFTER_THAN,
+    ANAPHORA,
     DATELINE_PLACE,
     LOCATOR_BETWEEN,
     NATION_BEFORE_PLACE,
@@ -183,6 +184,9 @@ def _named_or_inherited(
     names_segment = any(context.in_clause(m) for m in context.segments)
     if in_sentence and not names_segment:
         return Match(in_sentence.region_code, "", 0, 0)
+    # "This marks a 39.4 percent increase …": the figure before's place
+    if not topics and context.previous and ANAPHORA.match(context.sentence.text):
+        return Match(context.previous.region_code, "", 0, 0)
     if topics:
         return topics[-1]
     return main

@@ -32,6 +32,8 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
         if m.text.casefold() not in generic
         and not _after_than(m, sentence.text, sentence.start)
         and not _an_example(m, sentence)
+        # "notching up retail sales of 1.1 billion yuan" in a sentence on e-commerce: online sales
+        and not (m.text.casefold() == "retail sales" and ONLINE_WORDS.search(sentence.text))
     ]
     wholes: list[Match] = []
     if metric == "share_pct":  # "X accounted for 30 percent of Y": the share is X's
