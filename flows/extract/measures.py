@@ -6,14 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flows.extract.context import CUE_WINDOW, Context, distance
+from flows.extract.layout import clauses
 from flows.extract.patterns import (
     ANAPHORA,
+    APPOSITIVE,
     ATTRIBUTION,
     BELOW,
     COMPANY,
     CONTRIBUTION,
     COUNT_NOUN_AFTER,
     COUNT_SUBJECT_BEFORE,
+    COUNT_THRESHOLD,
     CROSS_BORDER_PART,
     CROSS_BORDER_WORD,
     EARLIER_PERIOD_COMPARATOR,
@@ -122,11 +125,17 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
 
 def _not_a_statistic(context: Context) -> Aside | None:
     """A person's or a company's own figure, a target or forecast, or a figure per day."""
-    clause_before = context.clause.text[: context.quantity.start - context.clause.start]
     sentence = ATTRIBUTION.sub("", context.sentence.text)
-    if PERSONAL.search(sentence) or COMPANY.search(context.clause.text):
+    sentence_before = context.sentence.text[: context.quantity.start - context.sentence.start]
+    if PERSONAL.search(sentence) or COMPANY.search(context.clause.text) or COMPANY.search(sentence_before):
         return Aside("not_a_figure", "a person's or a company's own figure")
-    if PLATFORM.search(clause_before):
+    # a platform named in the figure's clause, or before it in its sentence but not as an aside
+    # ("Zhejiang, home to Alibaba, …")
+    if PLATFORM.search(context.clause.text) or any(
+        PLATFORM.search(clause.text) and not APPOSITIVE.match(clause.text)
+        for clause in clauses(context.sentence)
+        if clause.end <= context.quantity.start
+    ):
         return Aside("not_a_figure", "a platform's own figure")
     if TARGET.search(context.sentence.text[: context.quantity.start - context.sentence.start]):
         return Aside("not_a_figure", "a target or forecast")
@@ -192,7 +201,8 @@ def _counted(context: Context, reference: Reference) -> str | None:
             if COUNT_NOUN_AFTER.match(clause.text[quantity.end - clause.start : phrase.start - clause.start]):
                 fitting.append(phrase)
         elif COUNT_SUBJECT_BEFORE.match(
-            clause.text[phrase.end - clause.start : quantity.start - clause.start]
+            # "e-commerce enterprises with annual online sales of over 100 million yuan reached 412"
+            COUNT_THRESHOLD.sub(" ", clause.text[phrase.end - clause.start : quantity.start - clause.start])
         ):
             fitting.append(phrase)
     return min(fitting, key=lambda m: distance(m, quantity)).code if fitting else None

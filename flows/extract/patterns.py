@@ -95,6 +95,14 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
     (
         "a threshold",
         re.compile(
+            r"\b(?:at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of)\s+(?:RMB\s*|¥)?\d[\d,.]*"
+            r"(?:\s*(?:trillion|billion|million))?(?:\s*(?:yuan|percent|%))?",
+            re.I,
+        ),
+    ),
+    (
+        "a threshold",
+        re.compile(
             r"\b(?:mark|threshold|milestone|level)\s+of\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:trillion|million|billion)?\s*yuan"
             r"|\d[\d,.]*\s*(?:trillion|million|billion)?[- ]yuan\s+(?:mark|threshold|milestone)",
             re.I,
@@ -132,7 +140,10 @@ NOT_RETAIL = re.compile(
     r"\bGDP\b|gross\s+domestic\s+product|disposable\s+income|per[- ]capita\s+income|\bincomes?\b"
     r"|fixed[- ]asset\s+investment|\binvestment\b|industrial\s+output|industrial\s+added\s+value"
     r"|added\s+value|foreign\s+trade|\bimports?\b|\bexports?\b|\bCPI\b|consumer\s+prices?|\bwages?\b"
-    r"|\btrade\b|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*",
+    r"|(?:merchandise|international|goods|services)\s+trade|trade\s+(?:surplus|deficit|in\s+goods)"
+    r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*"
+    r"|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
+    r"|government\s+services?",
     re.I,
 )
 # Comparators of a gap in points, other than the national average.
@@ -155,7 +166,7 @@ THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth\s+of\s+|
 # A place the gazetteer may not know: a capitalised name followed by an administrative word.
 PLACE = re.compile(
     r"\b(?P<name>(?:[A-Z][a-z'’]+[\s-]){0,2}[A-Z][a-z'’]+)(?:\s+(?:Autonomous\s+)?"
-    r"(?:County|District|City|Prefecture|Banner|League|Township|Town|Village)\b"
+    r"(?i:County|District|City|Prefecture|Banner|League|Township|Town|Village)\b"
     # "Yiwu, a county-level city …": the name alone, told to be a place by what follows it
     r"|(?=,\s+(?:a|the)\s+(?:county-level\s+|prefecture-level\s+)?(?:city|county|district|town|township)\b))"
 )
@@ -246,9 +257,11 @@ OR_SHARE = re.compile(r"\d[^,;]*\b(?:yuan|rmb)\b[^,;]{0,20},\s*or\s+(?:about\s+|
 # Before a name that is the whole of a share, not its part: "… to the province's total online sales".
 WHOLE_OF_SHARE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # Figures that are not statistics of a place: a person's or a company's own, a target, a forecast.
-PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us)\b")
+PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us|their)\b")
 COMPANY = re.compile(
-    r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a|its|one)\s+company\b|\bfirms?'s\b", re.I
+    r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a|its|one)\s+(?:[\w-]+\s+){0,2}(?:company|firm|brand|seller)\b"
+    r"|\bcompany['’]s\b|\bfirm['’]s\b|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b",
+    re.I,
 )
 TARGET = re.compile(
     r"\b(?:will|would|is\s+(?:set|expected|projected|forecast|estimated)\s+to|are\s+(?:set|expected|projected)\s+to"
@@ -290,7 +303,7 @@ CURRENTLY = re.compile(r"\b(?:currently|at\s+present|presently|at\s+the\s+moment
 # "during the Online New Year's Shopping Festival": an event of its own that has no period code.
 OTHER_EVENT = re.compile(
     r"\b(?i:during|in|at|for)\s+the\s+[\"“]?(?:(?:\d{4}\s+)?[A-Z][\w'’-]*\s+){1,6}(?:Shopping\s+)?"
-    r"(?:Festival|Carnival|Season|Week|Month|Gala|Fair|Expo)\b(?:\s+(?i:in|of)\s+(?:19|20)\d{2}\b)?"
+    r"(?:Festival|Carnival|Season|Week|Month|Gala|Fair|Expo)\b[\"”’']?(?:\s+(?i:in|of)\s+(?:19|20)\d{2}\b)?"
 )
 # Ranks place a region among others: "ranked first in China" does not make the figure national.
 RANK_BEFORE = re.compile(r"\b(?:rank\w*|placed|place|top|first|second|third|leading)\b[^,;]{0,20}$", re.I)
@@ -326,3 +339,5 @@ OTHER_BASE = re.compile(
     re.I,
 )
 OF_WHICH = re.compile(r"\bof\s+which\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.I)
+# A threshold that qualifies a counted thing: "… with annual online sales of over 100 million yuan".
+COUNT_THRESHOLD = re.compile(r"\s+with\s+[^,;]{0,60}?\byuan\b(?:\s+or\s+more)?", re.I)

@@ -180,6 +180,14 @@ DATE_RANGE = re.compile(
 )
 
 
+# "between April and May", "from March to May": months that do not start the year.
+MONTH_SPAN = re.compile(
+    r"\b(?:between|from)\s+(?P<first>"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+(?:and|to|through|till|until)\s+"
+    + _MONTH,
+    re.I,
+)
 # "as of April 8": a day, not a period.
 AS_OF_DAY = re.compile(r"\bas\s+of\s+" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b", re.I)
 
@@ -281,6 +289,8 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
             add(m, (1, MONTHS[m.group("month").lower()]))
         for m in MONTH_RANGE.finditer(text):
             add(m, (1, MONTHS[m.group("month").lower()]))
+        for m in MONTH_SPAN.finditer(text):  # "between April and May": months with no period code
+            add(m, (MONTHS[m.group("first").lower()], MONTHS[m.group("month").lower()]), days=True)
         for m in SINGLE_MONTH.finditer(text):
             month = MONTHS[m.group("month").lower()]
             add(m, (month, month))

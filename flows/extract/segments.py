@@ -59,19 +59,24 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
         if not in_sentence
         or (m.start > in_sentence.figure_end and not any(s <= m.start < e for s, e in context.figure_clauses))
     ]
-    generic_in_clause = any(context.in_clause(m) and m.text.casefold() in generic for m in context.segments)
+    generic_in_clause = any(
+        context.in_clause(m) and m.text.casefold() in generic and m not in wholes for m in context.segments
+    )
     online = _online_context(context, reference)
+    own_segment = reference.quantities[metric.removesuffix("_count")]["segment"] if is_count else None
     if part := cross_border_part(context, reference):
         return part
     if before or in_clause:
         base = (before[-1] if before else min(in_clause, key=lambda m: distance(m, quantity))).code
     elif fresh and not is_count:
         base = fresh[-1].code
+    elif is_count and own_segment != "total":
+        return own_segment  # "130,000 e-commerce livestreams": sessions are live-streaming's
+    elif generic_in_clause:
+        return "total"  # "…, of which online retail sales reached 252 billion yuan"
     elif in_sentence:
         return in_sentence.segment_code
-    elif generic_in_clause or any(
-        m.text.casefold() in generic and m.end <= quantity.start for m in context.segments
-    ):
+    elif any(m.text.casefold() in generic and m.end <= quantity.start for m in context.segments):
         return "total"
     elif earlier and not is_count:
         base = earlier[-1].code
