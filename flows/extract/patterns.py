@@ -165,7 +165,8 @@ EARLIER_PERIOD_COMPARATOR = re.compile(
 THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth\s+of\s+|for\s+)?(?:the\s+)?", re.I)
 # A place the gazetteer may not know: a capitalised name followed by an administrative word.
 PLACE = re.compile(
-    r"\b(?P<name>(?:[A-Z][a-z'’]+[\s-]){0,2}[A-Z][a-z'’]+)(?:\s+(?:Autonomous\s+)?"
+    r"\b(?!(?:The|This|That|These|Its|Each|Every|Our|Their|A|An|One|Another)\b)"
+    r"(?P<name>(?:[A-Z][a-z'’]+[\s-]){0,2}[A-Z][a-z'’]+)(?:\s+(?:Autonomous\s+)?"
     r"(?i:County|District|City|Prefecture|Banner|League|Township|Town|Village)\b"
     # "Yiwu, a county-level city …": the name alone, told to be a place by what follows it
     r"|(?=,\s+(?:a|the)\s+(?:county-level\s+|prefecture-level\s+)?(?:city|county|district|town|township)\b))"

@@ -390,6 +390,8 @@ def figure_period(
         return context.previous.period_code
     elif default:
         phrase = default
+    elif report_date and not events:  # a report that states no period at all: things as they stand
+        return f"{report_date.year}"
     else:
         return None
     if phrase.days:  # a span of days: the report's event that falls in it, if it names one
