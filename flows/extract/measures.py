@@ -24,6 +24,7 @@ from flows.extract.patterns import (
     GAP_IN_PERCENT,
     GROWTH_DOWN,
     GROWTH_UP,
+    NAMED_COMPANY,
     NATIONAL,
     NOT_RETAIL,
     OF_WHICH,
@@ -127,7 +128,11 @@ def _not_a_statistic(context: Context) -> Aside | None:
     """A person's or a company's own figure, a target or forecast, or a figure per day."""
     sentence = ATTRIBUTION.sub("", context.sentence.text)
     sentence_before = context.sentence.text[: context.quantity.start - context.sentence.start]
-    if PERSONAL.search(sentence) or COMPANY.search(context.clause.text) or COMPANY.search(sentence_before):
+    if (
+        PERSONAL.search(sentence)
+        or COMPANY.search(context.clause.text)
+        or NAMED_COMPANY.search(sentence_before)
+    ):
         return Aside("not_a_figure", "a person's or a company's own figure")
     # a platform named in the figure's clause, or before it in its sentence but not as an aside
     # ("Zhejiang, home to Alibaba, …")

@@ -258,12 +258,14 @@ OR_SHARE = re.compile(r"\d[^,;]*\b(?:yuan|rmb)\b[^,;]{0,20},\s*or\s+(?:about\s+|
 # Before a name that is the whole of a share, not its part: "… to the province's total online sales".
 WHOLE_OF_SHARE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # Figures that are not statistics of a place: a person's or a company's own, a target, a forecast.
-PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us|their)\b")
+PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us)\b")
 COMPANY = re.compile(
     r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a|its|one)\s+(?:[\w-]+\s+){0,2}(?:company|firm|brand|seller)\b"
     r"|\bcompany['’]s\b|\bfirm['’]s\b|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b",
     re.I,
 )
+# A company named before a figure in its sentence: "The company's promotion … with 5,000 anchors".
+NAMED_COMPANY = re.compile(r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a)\s+company['’]s\b", re.I)
 TARGET = re.compile(
     r"\b(?:will|would|is\s+(?:set|expected|projected|forecast|estimated)\s+to|are\s+(?:set|expected|projected)\s+to"
     r"|set\s+to|expected\s+to|aims?\s+to|aiming\s+to|plans?\s+to|planned|target(?:s|ed)?|goal|forecast|projected"
