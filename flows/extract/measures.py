@@ -37,6 +37,7 @@ from flows.extract.patterns import (
     SHARE_AFTER,
     SHARE_BEFORE,
     TARGET,
+    TARGET_AFTER,
     THAN,
     YEAR,
     YEAR_ON_YEAR,
@@ -142,7 +143,9 @@ def _not_a_statistic(context: Context) -> Aside | None:
         if clause.end <= context.quantity.start
     ):
         return Aside("not_a_figure", "a platform's own figure")
-    if TARGET.search(context.sentence.text[: context.quantity.start - context.sentence.start]):
+    if TARGET.search(context.sentence.text[: context.quantity.start - context.sentence.start]) or (
+        TARGET_AFTER.match(context.after)
+    ):
         return Aside("not_a_figure", "a target or forecast")
     if OTHER_BASE.search(context.sentence.text):
         return Aside("not_a_figure", "growth over an earlier month or quarter, not a year")

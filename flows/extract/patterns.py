@@ -344,3 +344,5 @@ OTHER_BASE = re.compile(
 OF_WHICH = re.compile(r"\bof\s+which\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.I)
 # A threshold that qualifies a counted thing: "… with annual online sales of over 100 million yuan".
 COUNT_THRESHOLD = re.compile(r"\s+with\s+[^,;]{0,60}?\byuan\b(?:\s+or\s+more)?", re.I)
+# "… the same 8 percent year-on-year target": a target named right after the figure.
+TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:target|goal|forecast)\b", re.I)
