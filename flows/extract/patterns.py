@@ -346,3 +346,5 @@ OF_WHICH = re.compile(r"\bof\s+which\s+(?:about\s+|nearly\s+|over\s+|more\s+than
 COUNT_THRESHOLD = re.compile(r"\s+with\s+[^,;]{0,60}?\byuan\b(?:\s+or\s+more)?", re.I)
 # "… the same 8 percent year-on-year target": a target named right after the figure.
 TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:target|goal|forecast)\b", re.I)
+# A title naming its subject only as a kind of place: "… thrives in county in SE China's Fujian".
+SMALLER_PLACE = re.compile(r"\b(?:in|a|one)\s+(?:county|city|town|village|district)\b", re.I)

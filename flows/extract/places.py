@@ -22,6 +22,7 @@ from flows.extract.patterns import (
     PRONOUN_SUBJECT,
     RANK_BEFORE,
     RANKED,
+    SMALLER_PLACE,
 )
 from flows.reference import Match, Reference
 
@@ -93,12 +94,16 @@ def _locates(place: Match, other: Match, between: str, reference: Reference) -> 
 
 def main_region(title: Span | None, body: list[Span], reference: Reference) -> Match | None:
     """The region the report is about: the one its title names (a place the gazetteer does not
-    know included, code ''), else the one its opening sentence names (not its dateline), else the
-    province (or, failing that, the place) its text names most. Of places that only locate
-    another ("Taizhou, East China's Zhejiang province"), the located one."""
+    know included, code ''), or a place inside it that the opening sentence names ("… in county in
+    SE China's Fujian" opening "in Nanjing county, Zhangzhou city, …"); else the one the opening
+    sentence names (not its dateline); else the province (or, failing that, the place) its text
+    names most. Of places that only locate another ("Taizhou, East China's Zhejiang"), the located."""
+    opening = [p for s in body[:1] for p in sentence_places(_without_dateline(s), reference)]
     in_title = [p for p in sentence_places(title, reference) if p.code] if title else []
     if in_title:
-        return in_title[0]
+        # "… thrives in county in SE China's Fujian": the title says the subject is smaller
+        inside = [p for p in opening if p.code and reference.is_within(p.code, in_title[0].code)]
+        return inside[0] if inside and SMALLER_PLACE.search(title.text) else in_title[0]
     # a place the gazetteer does not know, named in the title ("Anxi's tea …") and in full in the
     # text ("Anxi County"): the report is about it
     if title:
@@ -106,10 +111,8 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
             for place in PLACE.finditer(sentence.text):
                 if re.search(rf"\b{re.escape(place.group('name'))}\b", title.text):
                     return Match("", place.group(), 0, 0)
-    for sentence in body[:1]:
-        opening = sentence_places(_without_dateline(sentence), reference)
-        if opening:
-            return opening[0] if opening[0].code else Match("", opening[0].text, 0, 0)
+    if opening:
+        return opening[0] if opening[0].code else Match("", opening[0].text, 0, 0)
     counts: Counter[str] = Counter(
         match.code for sentence in body for match in reference.region_matcher.find(sentence.text)
     )
