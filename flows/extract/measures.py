@@ -101,6 +101,10 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             return Measure("gap_vs_province_pp", signed)
         if _compared_segment(context, reference):
             return Measure("gap_vs_segment_pp", signed)
+        # "accounting for 25.2 percent …, an increase from the first quarter of 1.6 points": the
+        # change of the share just stated, whatever it is compared with
+        if context.in_sentence and context.in_sentence.metric_code == "share_pct":
+            return Measure("share_change_pp", (direction(before, after) or 1) * value)
         if EARLIER_PERIOD_COMPARATOR.search(before) or EARLIER_PERIOD_COMPARATOR.search(after):
             return Measure("growth_change_pp", signed)
         if previous and previous.metric_code == "share_pct":

@@ -143,7 +143,7 @@ NOT_RETAIL = re.compile(
     r"|(?:merchandise|international|goods|services)\s+trade|trade\s+(?:surplus|deficit|in\s+goods)"
     r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*"
     r"|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
-    r"|government\s+services?",
+    r"|government\s+services?|catering\s+(?:revenue|income|industry|sector)|revenue\s+of\s+(?:the\s+)?catering",
     re.I,
 )
 # Comparators of a gap in points, other than the national average.
@@ -293,6 +293,8 @@ ATTRIBUTION = re.compile(
 )
 # The dateline that opens a story: "LHASA, July 10 (Xinhua) --", "BEIJING —", "NANJING, Feb. 5 --"
 DATELINE_PLACE = re.compile(
+    # "Xinhua News Agency, Beijing, March 15 (…)", "China News Service, Xining, February 6"
+    r"^(?:[A-Z][\w.]*\s+){1,4}(?:Agency|Service|client),\s*[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\b(?:\s*\([^)]{1,60}\))?\s*|"
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?)?"
     r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*"
 )
