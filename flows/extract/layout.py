@@ -159,7 +159,7 @@ def layout(text: str) -> Layout:
     """The page's parts. Everything before the first paragraph of prose is the page's head: the
     breadcrumb, the title (of the short lines there, the one most like the article's opening),
     navigation, bylines and date lines. After it, captions and notices are furniture."""
-    found = paragraphs(text)
+    found = _split_date_marker(paragraphs(text))
     first = next((i for i, p in enumerate(found) if _is_prose(p.text)), len(found))
     head, rest = found[:first], found[first:]
     breadcrumb = next((p for p in head if BREADCRUMB.search(p.text)), None)
@@ -179,6 +179,20 @@ def layout(text: str) -> Layout:
     return Layout(breadcrumb, title, body, furniture)
 
 
+def _split_date_marker(found: list[Span]) -> list[Span]:
+    """A saved page's first line may carry its date before its title ("date 2024-07-19 Title"):
+    two parts of the page's head."""
+    if found and (marker := DATE_MARKER.match(found[0].text)):
+        head, rest = found[0], found[0].text[marker.end() :]
+        return [
+            Span(marker.group().strip(), head.start, head.start + len(marker.group().rstrip())),
+            Span(rest, head.start + marker.end(), head.end),
+            *found[1:],
+        ]
+    return found
+
+
+DATE_MARKER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)")
 LIST_ITEM = re.compile(r"^\s*[-•·*▪]\s")
 
 

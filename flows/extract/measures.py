@@ -28,6 +28,7 @@ from flows.extract.patterns import (
     NATIONAL,
     NOT_RETAIL,
     OF_WHICH,
+    ONE_DAY,
     OR_SHARE,
     OTHER_BASE,
     PER_DAY,
@@ -155,6 +156,8 @@ def _not_a_statistic(context: Context) -> Aside | None:
         return Aside("not_a_figure", "growth over an earlier month or quarter, not a year")
     if PER_DAY.search(context.clause.text):
         return Aside("not_a_figure", "a figure per day")
+    if ONE_DAY.search(context.clause.text):
+        return Aside("not_a_figure", "a figure for one day of a period")
     return None
 
 

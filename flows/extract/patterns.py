@@ -350,3 +350,9 @@ COUNT_THRESHOLD = re.compile(r"\s+with\s+[^,;]{0,60}?\byuan\b(?:\s+or\s+more)?",
 TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:target|goal|forecast)\b", re.I)
 # A title naming its subject only as a kind of place: "… thrives in county in SE China's Fujian".
 SMALLER_PLACE = re.compile(r"\b(?:in|a|one)\s+(?:county|city|town|village|district)\b", re.I)
+# A figure for one day ("552 million parcels on Nov. 11", "on Saturday", "the peak day").
+ONE_DAY = re.compile(
+    r"\bon\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b(?!\s*(?:-|to|through|until))"
+    r"|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:single|peak|one)\s+day\b",
+    re.I,
+)

@@ -129,12 +129,12 @@ MONTH_RANGE = re.compile(
 UP_TO_MONTH = re.compile(
     r"\b(?:as\s+of|by|until|till|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?"
     + _MONTH
-    + rf"(?:\s+of)?(?:,?\s+{_YEAR})?\b(?!\s*\d)",
+    + rf"(?:\s+of)?(?:,?\s+{_YEAR})?\b(?!\.?\s*\d)",
     re.I,
 )
 # "by the end of June" is a point in time, not the month of June.
 SINGLE_MONTH = re.compile(
-    r"(?<!end )\b(?:in|during|for|of)\s+" + _MONTH + rf"(?:,?\s+{_YEAR})?\b(?!\s*\d)", re.I
+    r"(?<!end )\b(?:in|during|for|of)\s+" + _MONTH + rf"(?:,?\s+{_YEAR})?\b(?!\.?\s*\d)", re.I
 )
 FULL_YEAR = re.compile(rf"\b(?:in|for|during|throughout|of)\s+{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)
 LAST_YEAR = re.compile(r"\b(?:(?P<last_year>last\s+year)|(?P<this_year>this\s+year)(?!['’]s))\b", re.I)
