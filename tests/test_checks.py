@@ -133,7 +133,8 @@ def test_freshness(tmp_path, max_age, stale):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.txt").write_text(
-        report("Gansu Daily", "January 20, 2025", "In 2024 online sales in Gansu grew 8 percent."), encoding="utf-8"
+        report("Gansu Daily", "January 20, 2025", "In 2024 online sales in Gansu grew 8 percent."),
+        encoding="utf-8",
     )
     database = build_database(raw, tmp_path / "w.duckdb")
     with duckdb.connect(str(database)) as con:

@@ -316,3 +316,76 @@ def test_a_related_links_list_is_furniture(reference):
         "\nRelated:\n- Ningxia's online sales up 11.5%\n- Qinghai's tea exports grow\n"
     )
     assert facts_of(text, reference) == [("Gansu", "online retail (total)", "2024", "yoy_growth_pct", 9.5)]
+
+
+# More phrasings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "reason"),
+    [
+        (
+            "Gansu's couriers handled 9 million parcels on Nov. 11, the Double 11 festival.",
+            "9 million parcels",
+            "a figure for one day",
+        ),
+        (
+            "In 2024 Gansu set the same 7 percent year-on-year target for online retail sales.",
+            "7 percent",
+            "a target",
+        ),
+        ("In 2024 Gansu's catering revenue grew 6.5 percent.", "6.5 percent", "not a retail series"),
+        ("Between April and May, Gansu's online sales rose 9.5 percent.", "9.5 percent", "period"),
+        (
+            "In 2024 Gansu's online sales rose 12 percent compared with the fourth quarter of 2023.",
+            "12 percent",
+            "growth over",
+        ),
+    ],
+)
+def test_more_figures_that_are_not_the_reports_series(reference, sentence, number, reason):
+    extraction = extract(page(sentence), reference)
+    found = {s.text: s.reason for s in extraction.set_aside}
+    assert found[number].startswith(reason), found
+
+
+def test_a_shares_change_right_after_it_whatever_it_is_compared_with(reference):
+    sentence = (
+        "In the first half of 2024 online sales of physical goods in Gansu accounted for 25.5 percent of "
+        "retail sales, an increase from the first quarter of 1.5 percentage points."
+    )
+    assert ("Gansu", "physical goods", "2024-H1", "share_change_pp", 1.5) in facts(sentence, reference)
+
+
+def test_of_which_counts_the_same_thing(reference):
+    sentence = "In 2024 Gansu's couriers handled 900 million parcels, of which 300 million were rural."
+    assert ("Gansu", "online retail (total)", "2024", "parcels_count", 3e8) not in facts(sentence, reference)
+    text = page(
+        "Gansu's couriers handled 900 million parcels in 2024, of which 300 million came from Lanzhou."
+    )
+    assert [f[3] for f in facts_of(text, reference)] == ["parcels_count", "parcels_count"]
+
+
+def test_the_subject_a_count_completes(reference):
+    text = page("In 2024 the number of online stores registered in Gansu rose to over 23,000.")
+    assert facts_of(text, reference) == [
+        ("Gansu", "online retail (total)", "2024", "online_stores_count", 23000.0)
+    ]
+
+
+def test_a_news_agency_dateline_is_not_the_subject(reference):
+    text = page(
+        "Xinhua News Agency, Beijing, March 15 (Reporter Li Ming) From January to February 2025, "
+        "online retail sales of physical goods grew 5.5 percent nationwide.",
+        dated="",
+    )
+    assert facts_of(text, reference)[0][0] == "China"
+
+
+def test_a_title_naming_its_subject_only_as_a_county(reference):
+    text = (
+        "Apricot sales thrive in county in NW China's Gansu\n\n"
+        "Released on March 10, 2025. Online apricot sales have been thriving in Jingning County, Pingliang city, "
+        "northwest China's Gansu Province.\n\nIn 2024 the county's online retail sales grew 15.5 percent.\n"
+    )
+    assert facts_of(text, reference)[0][0] == "Jingning County"

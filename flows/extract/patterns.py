@@ -325,7 +325,8 @@ CLAUSE_LEAD = re.compile(
 )
 # Between a figure and the place after it that is its subject: "rose 8 percent in Guangdong".
 PLACE_AFTER_FIGURE = re.compile(
-    r"^(?:[^,;]{0,30}?\b(?:in|across|for|of)\s+(?:the\s+)?(?:city\s+of\s+)?|\s*)$", re.I
+    r"^(?:[^,;]{0,30}?\b(?:in|across|for|of|came\s+from|come\s+from)\s+(?:the\s+)?(?:city\s+of\s+)?|\s*)$",
+    re.I,
 )
 # A count's noun follows it closely ("2,600 Taobao stores", "3,000 registered online shops") …
 COUNT_NOUN_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}$")

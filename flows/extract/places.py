@@ -98,7 +98,10 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
     SE China's Fujian" opening "in Nanjing county, Zhangzhou city, …"); else the one the opening
     sentence names (not its dateline); else the province (or, failing that, the place) its text
     names most. Of places that only locate another ("Taizhou, East China's Zhejiang"), the located."""
-    opening = [p for s in body[:1] for p in sentence_places(_without_dateline(s), reference)]
+    # the opening: the first of the first sentences that names a place
+    opening = next(
+        (found for s in body[:3] if (found := sentence_places(_without_dateline(s), reference))), []
+    )
     in_title = [p for p in sentence_places(title, reference) if p.code] if title else []
     if in_title:
         # "… thrives in county in SE China's Fujian": the title says the subject is smaller
