@@ -151,6 +151,7 @@ class _SentenceReader:
         ]
         appositive_clauses = [(c.start, c.end) for c in sentence_clauses if APPOSITIVE.match(c.text)]
         led: dict[int, Observation] = {}  # a list's first figure, observed, by its start
+        dismissed: dict[int, str] = {}  # a list's first figure, set aside as no figure: why
         last_not_retail = -1
         for quantity in figures:
             clause = next(c for c in sentence_clauses if c.start <= quantity.start < c.end + 1)
@@ -176,14 +177,22 @@ class _SentenceReader:
                 in_sentence.figure_start if in_sentence else -1,
             )
             leader = led.get(leaders.get(quantity.start, -1))
+            # "exceeded the mark of 4 trillion yuan and 700 billion yuan respectively": what the first
+            # of a list is not, the rest are not either
+            if (reason := dismissed.get(leaders.get(quantity.start, -1))) is not None:
+                self._aside(sentence, quantity, "not_a_figure", reason)
+                continue
             observation = self._observe(context, subject, leader)
             if observation:
                 self.observations.append(observation)
                 self.previous = observation
                 if quantity.start in leaders.values():
                     led[quantity.start] = observation
-            elif self.set_aside and self.set_aside[-1].reason == NOT_RETAIL_REASON:
-                last_not_retail = quantity.start
+            else:
+                if self.set_aside[-1].reason == NOT_RETAIL_REASON:
+                    last_not_retail = quantity.start
+                if quantity.start in leaders.values() and self.set_aside[-1].disposition == "not_a_figure":
+                    dismissed[quantity.start] = self.set_aside[-1].reason
 
     def _observe(
         self, context: Context, subject: Subject | None, leader: Observation | None

@@ -103,7 +103,8 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
     (
         "a threshold",
         re.compile(
-            r"\b(?:mark|threshold|milestone|level)\s+of\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:trillion|million|billion)?\s*yuan"
+            r"\b(?:mark|threshold|milestone|level)s?\s+of\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:trillion|million|billion)?\s*yuan"
+            r"(?:\s*(?:,|and|,\s*and)\s*(?:RMB\s*|¥)?\d[\d,.]*\s*(?:trillion|million|billion)?\s*yuan)*"
             r"|\d[\d,.]*\s*(?:trillion|million|billion)?[- ]yuan\s+(?:mark|threshold|milestone)",
             re.I,
         ),
@@ -237,7 +238,7 @@ ANAPHORA = re.compile(
     r"^(?:(?:in|during|for|over)\s+(?:the\s+)?(?:same\s+)?(?:period|month|quarter|year)\s*,\s*)?"
     r"(?:the\s+|its\s+|this\s+|that\s+)?(?:growth(?:\s+rate)?|rate|figure|sales|volume|amount|total|increase"
     r"|proportion|share|it|this|that|they|these|those|of\s+(?:this|these|which|them)|among\s+them|among\s+which"
-    r"|within\s+this\s+total)\b",
+    r"|within\s+this\s+total|specifically|in\s+particular|of\s+the\s+total)\b",
     re.I,
 )
 # Words that put a sentence in online trade, whatever it names.

@@ -16,7 +16,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from flows.extract.layout import Span
-from flows.extract.patterns import COMPARED_PERIOD, CURRENTLY, NOT_PERIOD_BEFORE, OTHER_EVENT, PERIOD_BINDING
+from flows.extract.patterns import (
+    ANAPHORA,
+    COMPARED_PERIOD,
+    CURRENTLY,
+    NOT_PERIOD_BEFORE,
+    OTHER_EVENT,
+    PERIOD_BINDING,
+)
 
 if TYPE_CHECKING:
     from flows.extract.context import Context
@@ -388,6 +395,8 @@ def figure_period(
         phrase = recent  # "… expanded during the first half of the year. Online sales rose 16.9 percent."
     elif context.previous:
         return context.previous.period_code
+    elif context.last_in_report and ANAPHORA.match(sentence.text):
+        return context.last_in_report.period_code  # "Specifically, …" carries on the figure before
     elif default:
         phrase = default
     elif report_date and not events:  # a report that states no period at all: things as they stand
