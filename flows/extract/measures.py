@@ -24,6 +24,7 @@ from flows.extract.patterns import (
     GAP_IN_PERCENT,
     GROWTH_DOWN,
     GROWTH_UP,
+    LIST_LINE,
     NAMED_COMPANY,
     NATIONAL,
     NOT_RETAIL,
@@ -89,6 +90,14 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             return Measure("gap_vs_national_pp", -value if BELOW.search(after[:20]) else value)
         # "easing from 15 percent in H1": an earlier growth rate, stated as it was
         sign = 1 if FROM_RATE.search(before) else direction(before, after)
+        last = context.previous or context.last_in_report
+        if (
+            sign is None
+            and last
+            and LIST_LINE.match(before)
+            and last.metric_code in ("share_pct", "yoy_growth_pct")
+        ):
+            return Measure(last.metric_code, value)  # "2. Zhejiang 16.5%" in a ranked list after a share
         if sign is None:
             return Aside("needs_review", "percentage with no measure cue")
         return Measure(_growth_metric(context), sign * value)

@@ -358,3 +358,5 @@ ONE_DAY = re.compile(
     r"|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:single|peak|one)\s+day\b",
     re.I,
 )
+# A line of a ranked list, a place and its figure: "2. Zhejiang 16.5%".
+LIST_LINE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:[A-Z][\w'’-]*\s*){1,4}[:(–-]?\s*$")
