@@ -16,7 +16,7 @@ from flows.extract.layout import Layout, ReportError, Span, clauses, layout, sen
 from flows.extract.lists import Subject, listed_subjects
 from flows.extract.measures import NOT_RETAIL_REASON, Aside, Measure, direction, read_measure
 from flows.extract.model import Extraction, Mention, Observation, ReportDate, SetAside
-from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES, NUMBER, YEAR
+from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES, ONLINE_WORDS, YEAR
 from flows.extract.periods import (
     DATE_RANGE,
     PARTIAL_DATE,
@@ -100,7 +100,7 @@ class _SentenceReader:
         # a date known only as the earliest its periods allow: relative periods resolve in its year
         self.report_date = (
             date(dated.value.year, 12, 31)
-            if dated and dated.source == "periods"
+            if dated and dated.source in ("periods", "caption")
             else dated.value
             if dated
             else None
@@ -115,10 +115,16 @@ class _SentenceReader:
         self.recent_period: PeriodPhrase | None = None  # the latest period an earlier sentence stated
 
     def read(self, sentence: Span) -> None:
+        observed, asides = len(self.observations), len(self.set_aside)
         self._read(sentence)
-        # a sentence without figures that sets the scene's period: "Meanwhile, the e-commerce
-        # sector expanded steadily during the first half of the year."
-        if not NUMBER.search(sentence.text):
+        # a sentence without figures (dates aside) that sets the scene's period: "Meanwhile, the
+        # e-commerce sector expanded steadily during the first half of the year."
+        scene = ONLINE_WORDS.search(sentence.text) or self.reference.segment_matcher.find(sentence.text)
+        if (
+            scene
+            and len(self.observations) == observed
+            and all(s.reason in ("part of a date", "a year") for s in self.set_aside[asides:])
+        ):
             stated = [p for p in subject_periods(sentence) if not p.days and not _historical(p, self.dated)]
             self.recent_period = stated[-1] if stated else self.recent_period
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flows.extract.layout import Layout
+from flows.extract.layout import CAPTION, Layout
 from flows.extract.model import ReportDate
 from flows.extract.periods import MONTHS, find_dates, find_periods
 
@@ -30,10 +30,13 @@ def report_date(page: Layout, text: str, name: str, html: str | None = None) -> 
     if html is not None and (published := _metadata_date(html)):
         return ReportDate(published, "metadata")
     dates = [d.value for paragraph in page.body for d in find_dates(paragraph.text)]
-    if not dates:
-        dates = [d.value for d in find_dates(text)]
+    if not dates:  # a date line of the page's head
+        dates = [d.value for p in page.head_lines if not CAPTION.search(p.text) for d in find_dates(p.text)]
     if dates:
         return ReportDate(max(dates), "text")
+    # a photo caption's date: the day a photo was taken, no later than the report
+    if captioned := [d.value for p in page.furniture if CAPTION.search(p.text) for d in find_dates(p.text)]:
+        return ReportDate(max(captioned), "caption")
     if dateline := _dateline_date(page, text):
         return ReportDate(dateline, "dateline")
     if m := FILE_NAME_DATE.search(name.rsplit("/", 1)[-1]):

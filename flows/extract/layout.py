@@ -141,6 +141,11 @@ class Layout:
     furniture: list[Span]  # captions, copyright and other page furniture
 
     @property
+    def head_lines(self) -> list[Span]:
+        """Everything but the body: breadcrumb, title and furniture (date lines among them)."""
+        return [span for span in (self.breadcrumb, self.title) if span] + self.furniture
+
+    @property
     def source(self) -> str | None:
         """The publisher: a "Source:" line, a byline, a "(Xinhua) --" dateline, else the site the
         breadcrumb starts with (unless that is just "Home")."""

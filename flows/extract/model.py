@@ -58,7 +58,9 @@ class ReportDate:
     text, a dateline with the year the text makes clear, the file name."""
 
     value: date
-    source: str  # metadata | text | dateline | file_name | periods (the earliest the periods allow)
+    # metadata | text | dateline | file_name | caption (a photo's date: the earliest the report can
+    # be) | periods (the earliest the periods it states allow)
+    source: str
 
 
 @dataclass(frozen=True)

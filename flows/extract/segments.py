@@ -60,7 +60,8 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
         or (m.start > in_sentence.figure_end and not any(s <= m.start < e for s, e in context.figure_clauses))
     ]
     generic_in_clause = any(
-        context.in_clause(m) and m.text.casefold() in generic and m not in wholes for m in context.segments
+        context.in_clause(m) and m.text.casefold() in generic and m not in wholes and m.end <= quantity.start
+        for m in context.segments
     )
     online = _online_context(context, reference)
     own_segment = reference.quantities[metric.removesuffix("_count")]["segment"] if is_count else None
