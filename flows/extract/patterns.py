@@ -144,7 +144,9 @@ NOT_RETAIL = re.compile(
     r"|(?:merchandise|international|goods|services)\s+trade|trade\s+(?:surplus|deficit|in\s+goods)"
     r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*"
     r"|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
-    r"|government\s+services?|catering\s+(?:revenue|income|industry|sector)|revenue\s+of\s+(?:the\s+)?catering",
+    r"|government\s+services?|catering\s+(?:revenue|income|industry|sector)|revenue\s+of\s+(?:the\s+)?catering"
+    r"|auto(?:mobile)?\s+(?:companies|enterprises|makers|dealers)|vehicle\s+sales|car\s+sales"
+    r"|(?:sales|turnover|revenue)\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:festival|event|fair|promotion|campaign)",
     re.I,
 )
 # Comparators of a gap in points, other than the national average.
