@@ -264,7 +264,8 @@ WHOLE_OF_SHARE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us)\b")
 COMPANY = re.compile(
     r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a|its|one)\s+(?:[\w-]+\s+){0,2}(?:company|firm|brand|seller)\b"
-    r"|\bcompany['’]s\b|\bfirm['’]s\b|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b",
+    r"|\bcompany['’]s\b|\bfirm['’]s\b|\b[A-Z][a-z]+['’]s\s+(?:company|firm|store|shop|livestream(?:ing)?)\b"
+    r"|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b",
     re.I,
 )
 # A company named before a figure in its sentence: "The company's promotion … with 5,000 anchors".
@@ -362,3 +363,8 @@ ONE_DAY = re.compile(
 )
 # A line of a ranked list, a place and its figure: "2. Zhejiang 16.5%".
 LIST_LINE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:[A-Z][\w'’-]*\s*){1,4}[:(–-]?\s*$")
+# National bodies whose figures are the nation's when a report names no place.
+NATIONAL_SOURCE = re.compile(
+    r"\bNational\s+Bureau\s+of\s+Statistics\b|\bNBS\b|\bMinistry\s+of\s+Commerce\b|\bMOFCOM\b|\bState\s+Post\s+Bureau\b"
+    r"|\bState\s+Council\b|\bcommerce\s+ministry\b"
+)

@@ -96,6 +96,7 @@ class PeriodPhrase:
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _YEAR_SUFFIX = (
+    r"(?:\s*\([^)]{1,12}\))?"  # "the first half (H1) of 2023"
     rf"(?:,?\s+(?:of\s+|in\s+)?(?:{_YEAR}|(?P<this_year>this\s+year)|(?P<last_year>last\s+year)|the\s+year))?"
 )
 _NUMBER_WORDS = {

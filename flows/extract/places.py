@@ -16,6 +16,7 @@ from flows.extract.patterns import (
     NATION_BEFORE_PLACE,
     NATION_DESCRIBES,
     NATIONAL_FIGURE,
+    NATIONAL_SOURCE,
     NOT_SUBJECT_AFTER,
     PLACE,
     PLACE_AFTER_FIGURE,
@@ -117,12 +118,15 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
     if opening:
         return opening[0] if opening[0].code else Match("", opening[0].text, 0, 0)
     counts: Counter[str] = Counter(
-        match.code for sentence in body for match in reference.region_matcher.find(sentence.text)
+        match.code for sentence in body for match in sentence_places(sentence, reference) if match.code
     )
-    for levels in (("province",), ("prefecture", "county", "city")):
+    for levels in (("province",), ("prefecture", "county")):
         candidates = [code for code, _ in counts.most_common() if reference.region_level(code) in levels]
         if candidates:
             return Match(candidates[0], "", 0, 0)
+    # no place named, the figures of a national body: "the National Bureau of Statistics said …"
+    if any(NATIONAL_SOURCE.search(sentence.text) for sentence in body[:5]):
+        return Match(reference.nation_code, "", 0, 0)
     return None
 
 
