@@ -191,8 +191,7 @@ def _named_or_inherited(
     fresh = [m for m in topics if in_sentence and m.start > in_sentence.figure_end]
     if fresh:
         return fresh[0]
-    names_segment = any(context.in_clause(m) for m in context.segments)
-    if in_sentence and not names_segment:
+    if in_sentence:  # the sentence's subject carries on: "…, with online retail sales hitting …"
         return Match(in_sentence.region_code, "", 0, 0)
     # "This marks a 39.4 percent increase …": the figure before's place
     if not topics and context.previous and ANAPHORA.match(context.sentence.text):
