@@ -389,3 +389,17 @@ def test_a_title_naming_its_subject_only_as_a_county(reference):
         "northwest China's Gansu Province.\n\nIn 2024 the county's online retail sales grew 15.5 percent.\n"
     )
     assert facts_of(text, reference)[0][0] == "Jingning County"
+
+
+def test_a_village_named_after_its_kind_is_held_for_review(reference):
+    text = page("In the small village of Dongshan, 80 online stores sold 50 million yuan of tea in 2024.")
+    extraction = extract(text, reference)
+    assert extraction.observations == []
+    assert {s.reason for s in extraction.set_aside if s.disposition == "needs_review"} == {
+        "unknown place 'Dongshan'"
+    }
+
+
+def test_a_clause_naming_a_series_keeps_the_sentences_place(reference):
+    sentence = "In 2024 Lanzhou had 3,000 online stores, with online retail sales hitting 9 billion yuan."
+    assert ("Lanzhou", "online retail (total)", "2024", "amount_cny", 9e9) in facts(sentence, reference)

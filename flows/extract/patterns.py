@@ -368,3 +368,5 @@ NATIONAL_SOURCE = re.compile(
     r"\bNational\s+Bureau\s+of\s+Statistics\b|\bNBS\b|\bMinistry\s+of\s+Commerce\b|\bMOFCOM\b|\bState\s+Post\s+Bureau\b"
     r"|\bState\s+Council\b|\bcommerce\s+ministry\b"
 )
+# A place the gazetteer may not know, named after its kind: "the small village of Xieqiao".
+PLACE_OF = re.compile(r"\b(?i:village|town|township)\s+of\s+(?P<name>[A-Z][a-z'’]+)\b")

@@ -20,6 +20,7 @@ from flows.extract.patterns import (
     NOT_SUBJECT_AFTER,
     PLACE,
     PLACE_AFTER_FIGURE,
+    PLACE_OF,
     PRONOUN_SUBJECT,
     RANK_BEFORE,
     RANKED,
@@ -43,6 +44,9 @@ def sentence_places(sentence: Span, reference: Reference, around: Match | None =
     unknown = [
         Match("", m.group(), sentence.start + m.start(), sentence.start + m.end())
         for m in PLACE.finditer(sentence.text)
+    ] + [  # "the small village of Xieqiao"
+        Match("", m.group("name"), sentence.start + m.start("name"), sentence.start + m.end("name"))
+        for m in PLACE_OF.finditer(sentence.text)
     ]
     unknown = [u for u in unknown if not any(k.start < u.end and u.start < k.end for k in known)]
     nation = reference.nation_code
