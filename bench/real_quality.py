@@ -1,6 +1,6 @@
 """Precision and recall of the extractor on real published articles, scored strictly.
 
-    python bench/real_quality.py [--lang en] [--verbose] [--check]
+    python bench/real_quality.py [--lang en] [--batch ABCD] [--verbose] [--undated] [--check]
 
 Per article, bench/real/<lang>/labels/<id>.csv lists the facts a person labelled by hand from the
 saved text bench/real/texts/<lang>/<id>.txt (git-ignored: other people's writing). A predicted
@@ -40,10 +40,13 @@ class Article:
     text_path: Path
 
 
-def articles(lang: str) -> list[Article]:
+def articles(lang: str, batches: str = "") -> list[Article]:
+    """The labelled articles of every manifest `articles-<batch>.csv`, or of the batches named."""
     folder = REAL_DIR / lang
     found = []
-    for manifest in sorted(folder.glob("articles*.csv")):
+    for manifest in sorted(folder.glob("articles-*.csv")):
+        if batches and manifest.stem.removeprefix("articles-") not in batches:
+            continue
         with manifest.open(encoding="utf-8", newline="") as handle:
             for meta in csv.DictReader(handle):
                 with (folder / "labels" / f"{meta['id']}.csv").open(encoding="utf-8", newline="") as labels:
@@ -92,11 +95,13 @@ class RealScores(Scores):
         return self.placed_right / self.placed if self.placed else 1.0
 
 
-def score(lang: str = "en", reference: Reference | None = None, dated: bool = True) -> RealScores:
+def score(
+    lang: str = "en", reference: Reference | None = None, dated: bool = True, batches: str = ""
+) -> RealScores:
     reference = reference or Reference(ROOT / "data" / "reference")
     segment_names = {code: row["segment_name"] for code, row in reference.segments.items()}
     scores = RealScores()
-    for article in articles(lang):
+    for article in articles(lang, batches):
         if not article.text_path.exists():
             scores.missing_texts.append(f"{article.id}: {article.meta['url']}")
             continue
@@ -186,13 +191,16 @@ def main() -> int:
     parser.add_argument(
         "--undated", action="store_true", help="name the texts without their publication date"
     )
+    parser.add_argument(
+        "--batch", default="", help="score only these batches, e.g. ABCD (the manifests' letters)"
+    )
     args = parser.parse_args()
     reference = Reference(ROOT / "data" / "reference")
     if args.check:
         problems = check_labels(args.lang, reference)
         print("\n".join(problems) or "labels use the vocabulary")
         return 1 if problems else 0
-    scores = score(args.lang, reference, dated=not args.undated)
+    scores = score(args.lang, reference, dated=not args.undated, batches=args.batch)
     if args.verbose:
         print(scores.article_table(), end="\n\n")
         print("\n".join(scores.misses + scores.extras), end="\n\n")
