@@ -158,6 +158,10 @@ class Reference:
     def segment_kind(self, code: str) -> str:
         return self.segments[code]["kind"]
 
+    def is_online(self, code: str) -> bool:
+        """Whether a segment is sold online (not all-channel retail sales of consumer goods)."""
+        return self.segments[code]["channel"] == "online"
+
     def region_level(self, code: str) -> str:
         return self.regions[code]["level"]
 

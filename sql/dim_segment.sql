@@ -26,6 +26,7 @@ final as (
         cast(segments.level as integer) as level,
         segments.kind,
         segments.partitions_parent = 'true' as partitions_parent,
+        segments.channel,
         tree.path
     from segments
     inner join tree using (segment_code)

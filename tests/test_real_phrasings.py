@@ -403,3 +403,83 @@ def test_a_village_named_after_its_kind_is_held_for_review(reference):
 def test_a_clause_naming_a_series_keeps_the_sentences_place(reference):
     sentence = "In 2024 Lanzhou had 3,000 online stores, with online retail sales hitting 9 billion yuan."
     assert ("Lanzhou", "online retail (total)", "2024", "amount_cny", 9e9) in facts(sentence, reference)
+
+
+# All-channel retail and the figures of a part -----------------------------------------------------
+
+
+def test_categories_after_all_channel_retail_are_not_online(reference):
+    text = (
+        "In 2024 retail sales of consumer goods in Gansu rose 5 percent.\n\n"
+        "Furniture, books, and sports goods grew by 40.5 percent, 12 percent and 3.5 percent respectively."
+    )
+    found = facts(text, reference)
+    assert found == [("Gansu", "retail sales of consumer goods", "2024", "yoy_growth_pct", 5.0)]
+
+
+def test_categories_after_online_retail_are_online(reference):
+    text = (
+        "In 2024 online retail sales in Gansu rose 15 percent.\n\n"
+        "Furniture and books grew by 40.5 percent and 12 percent respectively."
+    )
+    found = {(f[1], f[4]) for f in facts(text, reference)}
+    assert {("furniture", 40.5), ("books", 12.0)} <= found
+
+
+def test_retail_sales_in_rural_areas_is_all_channel(reference):
+    text = "In 2024 Gansu's retail sales in rural areas grew 4.5 percent year on year."
+    assert [f for f in facts(text, reference) if f[1] == "rural"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "reason"),
+    [
+        (
+            "In 2024, 31 shopping malls in Lanzhou recorded retail sales of 75 billion yuan.",
+            "75 billion yuan",
+            "a figure of a counted group",
+        ),
+        (
+            "Longyuan, a Gansu apricot brand, sold 12 million yuan online in 2024.",
+            "12 million yuan",
+            "a person's or a company's",
+        ),
+        (
+            "A survey by Kuaishou's research team shows that in 2024 orders of Gansu goods reached 90 million.",
+            "90 million",
+            "a platform's",
+        ),
+        (
+            "In 2024 county heads in Gansu hosted livestreams that sold 6 million yuan of melons within three days.",
+            "6 million yuan",
+            "a figure for a span of days",
+        ),
+        (
+            "Before Double 11, 2024, the pre-sale turnover of Gansu merchants reached 80 million yuan.",
+            "80 million yuan",
+            "a pre-sale figure",
+        ),
+        (
+            "In 2024 Gansu's couriers handled 500 million parcels, of which 30 million were handled on "
+            "Nov. 11 alone, up 12.5 percent year on year.",
+            "12.5 percent",
+            "growth of a figure set aside",
+        ),
+    ],
+)
+def test_figures_of_a_part_or_a_moment(reference, sentence, number, reason):
+    extraction = extract(page(sentence), reference)
+    found = {s.text: s.reason for s in extraction.set_aside}
+    assert found[number].startswith(reason), found
+
+
+def test_a_paragraphs_span_of_days_holds_its_later_figures(reference):
+    text = (
+        "During the 2024 winter shopping festival (from December 20, 2024 to January 15, 2025), Gansu's "
+        "online retail sales reached 8 billion yuan. Gansu's rural online retail sales exceeded 1.5 billion yuan."
+    )
+    extraction = extract(page(text), reference)
+    assert [o for o in extraction.observations if o.value in (8e9, 1.5e9)] == []
+    assert {
+        s.disposition for s in extraction.set_aside if s.text.startswith(("8 billion", "1.5 billion"))
+    } == {"needs_review"}

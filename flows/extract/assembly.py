@@ -31,7 +31,7 @@ from flows.extract.periods import (
 )
 from flows.extract.places import figure_region, main_region, sentence_places
 from flows.extract.quantities import Quantity, find_quantities
-from flows.extract.segments import figure_segment, scoped
+from flows.extract.segments import figure_segment, listed_segment
 from flows.reference import Match, Reference
 
 
@@ -59,7 +59,7 @@ def extract(
     events = [p for p in in_title + in_body if p.event]
     reader = _SentenceReader(reference, dated, main, default_period, events)
     for paragraph in page.body:
-        reader.previous = None  # what a sentence inherits stays within its paragraph
+        reader.start_paragraph()
         for sentence in sentences(paragraph):
             if deadline is not None and time.monotonic() > deadline:
                 raise ReportError(f"{name}: extraction took longer than its time budget")
@@ -113,6 +113,12 @@ class _SentenceReader:
         self.previous: Observation | None = None  # the paragraph's latest observation
         self.event_dates: dict = {}
         self.recent_period: PeriodPhrase | None = None  # the latest period an earlier sentence stated
+        self.paragraph_span: PeriodPhrase | None = None  # a span of days the paragraph's figures are in
+
+    def start_paragraph(self) -> None:
+        """What a sentence inherits from the sentences before it stays within its paragraph."""
+        self.previous = None
+        self.paragraph_span = None
 
     def read(self, sentence: Span) -> None:
         observed, asides = len(self.observations), len(self.set_aside)
@@ -159,6 +165,7 @@ class _SentenceReader:
         led: dict[int, Observation] = {}  # a list's first figure, observed, by its start
         dismissed: dict[int, str] = {}  # a list's first figure, set aside as no figure: why
         last_not_retail = -1
+        last_dismissed: tuple[int, str] | None = None
         for quantity in figures:
             clause = next(c for c in sentence_clauses if c.start <= quantity.start < c.end + 1)
             subject = subjects.get(quantity.start)
@@ -181,6 +188,7 @@ class _SentenceReader:
                 self.observations[-1] if self.observations else None,
                 last_not_retail,
                 in_sentence.figure_start if in_sentence else -1,
+                last_dismissed,
             )
             leader = led.get(leaders.get(quantity.start, -1))
             # "exceeded the mark of 4 trillion yuan and 700 billion yuan respectively": what the first
@@ -197,6 +205,8 @@ class _SentenceReader:
             else:
                 if self.set_aside[-1].reason == NOT_RETAIL_REASON:
                     last_not_retail = quantity.start
+                if self.set_aside[-1].disposition == "not_a_figure" and quantity.kind != "foreign_currency":
+                    last_dismissed = (quantity.start, self.set_aside[-1].reason)
                 if quantity.start in leaders.values() and self.set_aside[-1].disposition == "not_a_figure":
                     dismissed[quantity.start] = self.set_aside[-1].reason
 
@@ -222,19 +232,22 @@ class _SentenceReader:
             return None
         metric = measure.metric
         if subject and subject.segment:
-            segment = scoped(subject.segment, context.segments, quantity.start, self.reference)
+            segment = listed_segment(subject.segment, context, self.reference)
         else:
             segment = figure_segment(context, metric, self.reference)
         if segment is None:
             self._aside(sentence, quantity, "not_a_figure", "no retail series named for it")
             return None
-        period = figure_period(
-            context, self.default_period, self.report_date, self.events, self.recent_period
-        )
+        recent = self.recent_period
+        if self.paragraph_span and (not recent or self.paragraph_span.start > recent.start):
+            recent = self.paragraph_span  # "during the festival (Dec 30 to Jan 28) … Rural sales exceeded …"
+        period = figure_period(context, self.default_period, self.report_date, self.events, recent)
         if period is None:
             self._aside(sentence, quantity, "needs_review", "no period found for this figure")
             return None
         if isinstance(period, Unanchored):
+            if period.phrase.days:
+                self.paragraph_span = period.phrase
             phrase = sentence.text[period.phrase.start - sentence.start : period.phrase.end - sentence.start]
             self._aside(sentence, quantity, "needs_review", f"period {phrase!r} {period.reason}")
             return None

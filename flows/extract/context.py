@@ -25,6 +25,8 @@ class Context:
     last_in_report: Observation | None = None  # the report's latest observation, any paragraph
     last_not_retail: int = -1  # start of the sentence's latest figure set aside as not retail
     last_observed: int = -1  # start of the sentence's latest observation
+    # the sentence's latest figure set aside as no figure (a one-day count, a company's): start, why
+    last_dismissed: tuple[int, str] | None = None
 
     @property
     def before(self) -> str:

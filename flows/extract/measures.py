@@ -19,9 +19,11 @@ from flows.extract.patterns import (
     COUNT_THRESHOLD,
     CROSS_BORDER_PART,
     CROSS_BORDER_WORD,
+    DAYS_COUNTED,
     EARLIER_PERIOD_COMPARATOR,
     FROM_RATE,
     GAP_IN_PERCENT,
+    GROUP_SUBJECT,
     GROWTH_DOWN,
     GROWTH_UP,
     LIST_LINE,
@@ -35,6 +37,7 @@ from flows.extract.patterns import (
     PER_DAY,
     PERSONAL,
     PLATFORM,
+    PRE_SALE,
     PROVINCE_COMPARATOR,
     SHARE_AFTER,
     SHARE_BEFORE,
@@ -100,6 +103,12 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             return Measure(last.metric_code, value)  # "2. Zhejiang 16.5%" in a ranked list after a share
         if sign is None:
             return Aside("needs_review", "percentage with no measure cue")
+        if (
+            (dismissed := context.last_dismissed)
+            and dismissed[0] > context.last_observed
+            and not any(context.in_clause(m) for m in context.segments)
+        ):  # "675 million were handled on Nov. 11 alone, an increase of 26 percent": that count's
+            return Aside("not_a_figure", f"growth of a figure set aside ({dismissed[1]})")
         return Measure(_growth_metric(context), sign * value)
     if kind == "points":
         if CONTRIBUTION.search(before):
@@ -140,34 +149,54 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
 
 
 def _not_a_statistic(context: Context) -> Aside | None:
-    """A person's or a company's own figure, a target or forecast, or a figure per day."""
+    """A person's, a company's or a group's own figure, a target or forecast, or a figure per day."""
     sentence = ATTRIBUTION.sub("", context.sentence.text)
     sentence_before = context.sentence.text[: context.quantity.start - context.sentence.start]
     if (
         PERSONAL.search(sentence)
         or COMPANY.search(context.clause.text)
         or NAMED_COMPANY.search(sentence_before)
+        or _company_subject(context)
     ):
         return Aside("not_a_figure", "a person's or a company's own figure")
     # a platform named in the figure's clause, or before it in its sentence but not as an aside
-    # ("Zhejiang, home to Alibaba, …")
+    # ("Zhejiang, home to Alibaba, …"); a sentence's first clause is no aside ("A report from Douyin")
     if PLATFORM.search(context.clause.text) or any(
-        PLATFORM.search(clause.text) and not APPOSITIVE.match(clause.text)
+        PLATFORM.search(clause.text)
+        and not (APPOSITIVE.match(clause.text) and clause.start > context.sentence.start)
         for clause in clauses(context.sentence)
         if clause.end <= context.quantity.start
     ):
         return Aside("not_a_figure", "a platform's own figure")
+    if PRE_SALE.search(context.sentence.text):
+        return Aside("not_a_figure", "a pre-sale figure")
     if TARGET.search(context.sentence.text[: context.quantity.start - context.sentence.start]) or (
         TARGET_AFTER.match(context.after)
     ):
         return Aside("not_a_figure", "a target or forecast")
     if OTHER_BASE.search(context.sentence.text):
         return Aside("not_a_figure", "growth over an earlier month or quarter, not a year")
+    if GROUP_SUBJECT.search(sentence_before):
+        return Aside("not_a_figure", "a figure of a counted group of firms or places")
     if PER_DAY.search(context.clause.text):
         return Aside("not_a_figure", "a figure per day")
+    if DAYS_COUNTED.search(context.clause.text):
+        return Aside("needs_review", "a figure for a span of days with no period of its own")
     if ONE_DAY.search(context.clause.text):
         return Aside("not_a_figure", "a figure for one day of a period")
     return None
+
+
+def _company_subject(context: Context) -> bool:
+    """A sentence whose subject is a name described as a company: "Tanboer, a local clothing firm,
+    surpassed 54 million yuan in online sales"."""
+    leading = [c for c in clauses(context.sentence) if c.end <= context.quantity.start][:2]
+    return (
+        len(leading) == 2
+        and len(leading[0].text.split()) <= 4
+        and bool(APPOSITIVE.match(leading[1].text))
+        and bool(COMPANY.search(leading[1].text))
+    )
 
 
 def direction(before: str, after: str) -> int | None:

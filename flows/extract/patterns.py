@@ -370,3 +370,17 @@ NATIONAL_SOURCE = re.compile(
 )
 # A place the gazetteer may not know, named after its kind: "the small village of Xieqiao".
 PLACE_OF = re.compile(r"\b(?i:village|town|township)\s+of\s+(?P<name>[A-Z][a-z'’]+)\b")
+# A counted group of firms or places as the subject: "52 business districts in Beijing registered
+# retail sales of …" is those districts' figure, not Beijing's.
+GROUP_SUBJECT = re.compile(
+    r"\b\d[\d,]*\s+(?:[A-Za-z-]+\s+){0,2}?(?:districts|malls|stores|shops|enterprises|companies|firms"
+    r"|villages|towns|parks|bases|markets)\s+(?:in|of|across)\s+[A-Z]"
+)
+# "sold goods worth 30 million yuan in nine days": a span of days counted out, no period of its own.
+DAYS_COUNTED = re.compile(
+    r"\b(?:in|within|over)\s+(?:just\s+|only\s+|the\s+(?:past|first|last)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+(?:days|hours|weeks)\b",
+    re.I,
+)
+# Pre-sales of a shopping event: deposits on orders before it opens, not its sales.
+PRE_SALE = re.compile(r"\bpre-?\s?sales?\b", re.I)

@@ -105,7 +105,18 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
         return None
     if kind(base) == "category" and not online:  # "tea output", not online sales of tea
         return None
+    series = [m for m in named if m.end <= quantity.start and kind(m.code) != "scope"]
+    if kind(base) == "scope" and series and not reference.is_online(series[-1].code):
+        return None  # "retail sales in rural areas grew 5.6 percent": all channels, not online
     return scoped(base, named, quantity.start, reference, anywhere=metric == "share_pct")
+
+
+def listed_segment(code: str, context: Context, reference: Reference) -> str | None:
+    """The segment of a figure listed against names ("A, B and C grew 5, 7 and 9 percent"): the
+    name's, within its scope; a category outside online trade is no retail series."""
+    if reference.segment_kind(code) == "category" and not _online_context(context, reference):
+        return None  # "cosmetics grew 60.8 percent" after all-channel retail sales
+    return scoped(code, context.segments, context.quantity.start, reference)
 
 
 def _leads_clause(match: Match, context: Context) -> bool:
@@ -119,12 +130,14 @@ def _leads_clause(match: Match, context: Context) -> bool:
 
 def _online_context(context: Context, reference: Reference) -> bool:
     """Whether the sentence is about online trade: it names a series (not only a category), says
-    "online" or the like, or continues a paragraph whose figures are online retail."""
+    "online" or the like, or follows figures of online retail (not of all-channel retail sales)."""
     return (
         any(reference.segment_kind(m.code) != "category" for m in context.segments)
         or bool(ONLINE_WORDS.search(context.sentence.text))
-        or context.previous is not None
-        or context.last_in_report is not None
+        or any(
+            seen is not None and reference.is_online(seen.segment_code)
+            for seen in (context.previous, context.last_in_report)
+        )
     )
 
 
