@@ -483,3 +483,51 @@ def test_a_paragraphs_span_of_days_holds_its_later_figures(reference):
     assert {
         s.disposition for s in extraction.set_aside if s.text.startswith(("8 billion", "1.5 billion"))
     } == {"needs_review"}
+
+
+# Periods a figure takes from around it ---------------------------------------------------------------
+
+
+def test_a_lists_period_after_respectively(reference):
+    text = (
+        "Figures shown at a trade fair in Gansu indicated that the province's online sales and cross-border "
+        "e-commerce grew by 14.5 percent and 27 percent respectively as of the end of August."
+    )
+    found = facts(text, reference, dated="Released on September 12, 2024.")
+    assert ("Gansu", "online retail (total)", "2024-YTD08", "yoy_growth_pct", 14.5) in found
+
+
+def test_a_period_after_the_earlier_value_is_that_values(reference):
+    text = (
+        "In the first half of 2024, the share of rural e-commerce in Gansu's online retail sales rose to "
+        "28.5 percent from 22 percent at the end of 2023."
+    )
+    found = {(f[2], f[4]) for f in facts(text, reference) if f[3] == "share_pct"}
+    assert found == {("2024-H1", 28.5), ("2023", 22.0)}
+
+
+def test_growth_faster_than_a_years(reference):
+    text = (
+        "In 2023, Gansu's online retail sales rose 9.5 percent to 80 billion yuan, with the growth 1.5 "
+        "percentage points faster than 2022's."
+    )
+    assert ("Gansu", "online retail (total)", "2023", "growth_change_pp", 1.5) in facts(text, reference)
+
+
+def test_a_sentence_on_other_series_sets_the_period_of_the_next(reference):
+    text = (
+        "Gansu expects its online retail sales to grow 10 percent this year, the commerce bureau said.\n\n"
+        "In 2023, Gansu's foreign trade rose 6 percent year on year.\n\n"
+        "Gansu's online retail sales reached 80 billion yuan, up 9.5 percent."
+    )
+    found = facts(text, reference, dated="Released on February 3, 2024.")
+    assert ("Gansu", "online retail (total)", "2023", "amount_cny", 8e10) in found
+
+
+def test_during_the_period_is_the_period_named_last(reference):
+    text = (
+        "Gansu's shops were busy during the five-day May Day holiday, the provincial commerce department "
+        "said on Thursday. Online sales of physical goods climbed 22.5 percent year on year during the period."
+    )
+    found = facts(text, reference, dated="Released on May 8, 2024.")
+    assert found == [("Gansu", "physical goods", "2024-EV-may_day", "yoy_growth_pct", 22.5)]

@@ -16,7 +16,7 @@ from flows.extract.layout import Layout, ReportError, Span, clauses, layout, sen
 from flows.extract.lists import Subject, listed_subjects
 from flows.extract.measures import NOT_RETAIL_REASON, Aside, Measure, direction, read_measure
 from flows.extract.model import Extraction, Mention, Observation, ReportDate, SetAside
-from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES, ONLINE_WORDS, YEAR
+from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES, ONLINE_WORDS, THE_PERIOD, YEAR
 from flows.extract.periods import (
     DATE_RANGE,
     PARTIAL_DATE,
@@ -114,6 +114,7 @@ class _SentenceReader:
         self.event_dates: dict = {}
         self.recent_period: PeriodPhrase | None = None  # the latest period an earlier sentence stated
         self.paragraph_span: PeriodPhrase | None = None  # a span of days the paragraph's figures are in
+        self.last_stated: PeriodPhrase | None = None  # the latest period any earlier sentence stated
 
     def start_paragraph(self) -> None:
         """What a sentence inherits from the sentences before it stays within its paragraph."""
@@ -123,13 +124,19 @@ class _SentenceReader:
     def read(self, sentence: Span) -> None:
         observed, asides = len(self.observations), len(self.set_aside)
         self._read(sentence)
+        stated = [p for p in subject_periods(sentence) if not _historical(p, self.dated)]
+        self.last_stated = stated[-1] if stated else self.last_stated
         # a sentence without figures (dates aside) that sets the scene's period: "Meanwhile, the
-        # e-commerce sector expanded steadily during the first half of the year."
+        # e-commerce sector expanded steadily during the first half of the year."; or whose
+        # figures are of other series ("In 2017, the city's merchandise trade rose 12 percent")
         scene = ONLINE_WORDS.search(sentence.text) or self.reference.segment_matcher.find(sentence.text)
+        other_series = any(s.reason == NOT_RETAIL_REASON for s in self.set_aside[asides:])
         if (
-            scene
+            (scene or other_series)
             and len(self.observations) == observed
-            and all(s.reason in ("part of a date", "a year") for s in self.set_aside[asides:])
+            and all(
+                s.reason in ("part of a date", "a year", NOT_RETAIL_REASON) for s in self.set_aside[asides:]
+            )
         ):
             stated = [p for p in subject_periods(sentence) if not p.days and not _historical(p, self.dated)]
             self.recent_period = stated[-1] if stated else self.recent_period
@@ -241,6 +248,8 @@ class _SentenceReader:
         recent = self.recent_period
         if self.paragraph_span and (not recent or self.paragraph_span.start > recent.start):
             recent = self.paragraph_span  # "during the festival (Dec 30 to Jan 28) … Rural sales exceeded …"
+        if self.last_stated and THE_PERIOD.search(context.clause.text):
+            recent = self.last_stated  # "… during the May Day holiday. Online sales surged during the period"
         period = figure_period(context, self.default_period, self.report_date, self.events, recent)
         if period is None:
             self._aside(sentence, quantity, "needs_review", "no period found for this figure")

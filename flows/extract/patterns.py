@@ -161,7 +161,7 @@ EARLIER_PERIOD_COMPARATOR = re.compile(
     r"|than\s+(?:the\s+)?(?:previous|preceding|last|first|second|third|same)\s+(?:quarter|month|half|year|period)"
     r"|(?:from|over|compared\s+with|compared\s+to)\s+(?:the\s+)?(?:first|second|third|fourth|previous"
     r"|preceding)\s+(?:quarter|half|month|three\s+quarters)|\baccelerat\w*|\bdecelerat\w*|\bquicken\w*"
-    r"|\bslowed\b|growth\s+(?:rate\s+)?(?:was\s+)?(?:up|down)",
+    r"|\bslowed\b|growth\s+(?:rate\s+)?(?:was\s+)?(?:up|down)|than\s+(?:in\s+)?(?:19|20)\d{2}\b",
     re.I,
 )
 # "faster than", "higher than" … followed by a segment's name: a gap between two segments.
@@ -203,8 +203,10 @@ NATION_BEFORE_PLACE = re.compile(
 )
 # "12.5 percent in the second quarter": a period phrase this close after a figure is its period.
 PERIOD_BINDING = re.compile(
-    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:racked\s+up|registered|recorded|generated|achieved|made|posted|reached|seen)\s+)?"
-    r"(?:in|during|for|over|of|throughout|(?:at|by)\s+the\s+end(?:\s+of)?)?\s*(?:the\s+)?$",
+    # "18.1 percent, 19.7 percent and 31 percent respectively as of the end of July": a list's period
+    r"^(?:\s*+,?\s*+(?:and\s+)?-?\d[\d,.]*+\s*+(?:percent|%|(?:[mb]illion\s+)?yuan)?)*+(?:\s*,?\s*respectively)?"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:racked\s+up|registered|recorded|generated|achieved|made|posted|reached|seen)\s+)?"
+    r"(?:in|during|for|over|of|throughout|as\s+of|(?:at|by)\s+the\s+end(?:\s+of)?)?\s*(?:the\s+)?$",
     re.I,
 )
 FROM_RATE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
@@ -384,3 +386,8 @@ DAYS_COUNTED = re.compile(
 )
 # Pre-sales of a shopping event: deposits on orders before it opens, not its sales.
 PRE_SALE = re.compile(r"\bpre-?\s?sales?\b", re.I)
+# "during the period", "over the holiday": the period the report named last.
+THE_PERIOD = re.compile(
+    r"\b(?:during|in|over|throughout)\s+the\s+(?:period|holiday|festival|promotion|event|shopping\s+spree)\b",
+    re.I,
+)

@@ -216,6 +216,7 @@ def stated_range(text: str, year: int) -> tuple[date, date] | None:
         return None
 
 
+FROM_VALUE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?\d", re.I)
 GUARD_WORD = re.compile(r"[A-Za-z]+\d*|\d+(?:\.\d+)?")
 MONTH_WORDS = set(MONTHS)
 EVENT_WORDS = {
@@ -379,11 +380,20 @@ def figure_period(
     report without a date has nothing to anchor it: Unanchored."""
     sentence, clause, quantity = context.sentence, context.clause, context.quantity
     phrases = subject_periods(sentence)
-    in_clause = [p for p in phrases if clause.start <= p.start < clause.end]
+    # a phrase after an earlier value is its: "rose to 31.3 percent from 25.6 percent at the end of 2019"
+    in_clause = [
+        p
+        for p in phrases
+        if clause.start <= p.start < clause.end
+        and not (
+            p.start >= quantity.end
+            and FROM_VALUE.search(sentence.text, quantity.end - sentence.start, p.start - sentence.start)
+        )
+    ]
     bound = [
         p
-        for p in in_clause
-        if p.start >= quantity.end
+        for p in phrases
+        if quantity.end <= p.start < quantity.end + 120
         and PERIOD_BINDING.match(sentence.text[quantity.end - sentence.start : p.start - sentence.start])
     ]
     earlier = [p for p in phrases if p.end <= quantity.start]
