@@ -531,3 +531,24 @@ def test_during_the_period_is_the_period_named_last(reference):
     )
     found = facts(text, reference, dated="Released on May 8, 2024.")
     assert found == [("Gansu", "physical goods", "2024-EV-may_day", "yoy_growth_pct", 22.5)]
+
+
+# Figures written as words -----------------------------------------------------------------------------
+
+
+def test_doubled_is_growth_of_100_percent(reference):
+    text = "In 2024 Gansu's online sales of tea more than doubled."
+    extraction = extract(page(text), reference)
+    assert [(o.segment_code, o.metric_code, o.value, o.qualifier) for o in extraction.observations] == [
+        ("tea", "yoy_growth_pct", 100.0, "more than")
+    ]
+
+
+def test_a_counted_thing_that_doubled(reference):
+    text = "In 2024 e-commerce livestreaming sessions in Gansu doubled year on year."
+    assert [f[3:] for f in facts(text, reference)] == [("sessions_yoy_growth_pct", 100.0)]
+
+
+def test_doubled_over_years_is_no_yearly_growth(reference):
+    text = "Gansu's online retail sales have doubled in five years, the bureau said in 2024."
+    assert facts(text, reference) == []

@@ -41,8 +41,10 @@ from flows.extract.patterns import (
     PROVINCE_COMPARATOR,
     SHARE_AFTER,
     SHARE_BEFORE,
+    STATISTIC_OF,
     TARGET,
     TARGET_AFTER,
+    VERB_AUXILIARY,
     THAN,
     YEAR,
     YEAR_ON_YEAR,
@@ -69,7 +71,7 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     """The metric and signed value of a figure, or why it is not an observation."""
     quantity, before, after, previous = context.quantity, context.before, context.after, context.previous
     kind, value = quantity.kind, quantity.value
-    if kind in ("percent", "points", "yuan", "count") and _not_retail(context, reference):
+    if kind in ("percent", "points", "yuan", "count", "doubling") and _not_retail(context, reference):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
     if aside := _not_a_statistic(context):
         return aside
@@ -110,6 +112,9 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         ):  # "675 million were handled on Nov. 11 alone, an increase of 26 percent": that count's
             return Aside("not_a_figure", f"growth of a figure set aside ({dismissed[1]})")
         return Measure(_growth_metric(context), sign * value)
+    if kind == "doubling":  # "livestreaming sessions doubled": the growth of what it follows
+        counted = _counted_subject(context, reference)
+        return Measure(f"{counted}_yoy_growth_pct" if counted else _growth_metric(context), value)
     if kind == "points":
         if CONTRIBUTION.search(before):
             return Aside("not_a_figure", "a contribution to growth")
@@ -226,7 +231,10 @@ def _not_retail(context: Context, reference: Reference) -> bool:
     retail = [
         m.end
         for m in context.segments
-        if clause.start <= m.start < quantity.start and reference.segment_kind(m.code) != "scope"
+        if clause.start <= m.start < quantity.start
+        and reference.segment_kind(m.code) != "scope"
+        # "the median total online shopping spending": a statistic of the series, not the series
+        and not STATISTIC_OF.search(clause.text, 0, m.start - clause.start)
     ]
     return max(series) > max(retail, default=-1)
 
@@ -259,6 +267,16 @@ def _counted(context: Context, reference: Reference) -> str | None:
         ):
             fitting.append(phrase)
     return min(fitting, key=lambda m: distance(m, quantity)).code if fitting else None
+
+
+def _counted_subject(context: Context, reference: Reference) -> str | None:
+    """The counted thing right before a figure written as a verb: "sessions (have) doubled"."""
+    clause, quantity = context.clause, context.quantity
+    for phrase in reference.count_phrase_matcher.find(clause.text, clause.start):
+        between = clause.text[phrase.end - clause.start : quantity.start - clause.start]
+        if phrase.code and phrase.end <= quantity.start and VERB_AUXILIARY.fullmatch(between):
+            return phrase.code
+    return None
 
 
 def _growth_metric(context: Context) -> str:

@@ -391,3 +391,13 @@ THE_PERIOD = re.compile(
     r"\b(?:during|in|over|throughout)\s+the\s+(?:period|holiday|festival|promotion|event|shopping\s+spree)\b",
     re.I,
 )
+STATISTIC_OF = re.compile(r"\b(?:median|average|mean|per[- ]capita)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "online tourism sales more than doubled": growth of 100 percent, written as a word; not "doubled
+# in five years" (growth over a span of years).
+DOUBLED = re.compile(
+    r"\b(?:(?P<q>more\s+than|nearly|almost|over)\s+)?doubled\b"
+    r"(?!\s+(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years)",
+    re.I,
+)
+# Between a subject and its verb: "sessions in Gansu have doubled".
+VERB_AUXILIARY = re.compile(r"\s*(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?(?:(?:has|have|had)\s+)?")

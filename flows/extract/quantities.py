@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from flows.extract.layout import Span
-from flows.extract.patterns import CURRENCY_BEFORE, NUMBER, QUALIFIER, SCALES, UNIT_AFTER
+from flows.extract.patterns import CURRENCY_BEFORE, DOUBLED, NUMBER, QUALIFIER, SCALES, UNIT_AFTER
 from flows.reference import Match, Reference
 
 LOOK_BEHIND = 40  # characters before a number that can hold its currency sign or qualifier
@@ -18,7 +18,7 @@ class Quantity:
 
     value: float
     half_unit: float  # what rounding hides: "5.6" stands for 5.55–5.65, "38.5 billion" for ±0.05 billion
-    kind: str  # percent | points | yuan | foreign_currency | count | bare
+    kind: str  # percent | points | yuan | foreign_currency | count | bare | doubling ("doubled")
     text: str
     start: int
     end: int
@@ -62,4 +62,16 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
                 noun=noun,
             )
         )
-    return quantities
+    for m in DOUBLED.finditer(text):
+        quantities.append(
+            Quantity(
+                value=100.0,
+                half_unit=0.0,
+                kind="doubling",
+                text=m.group(),
+                start=sentence.start + m.start(),
+                end=sentence.start + m.end(),
+                qualifier=" ".join(m.group("q").lower().split()) if m.group("q") else None,
+            )
+        )
+    return sorted(quantities, key=lambda q: q.start)
