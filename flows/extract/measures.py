@@ -44,8 +44,8 @@ from flows.extract.patterns import (
     STATISTIC_OF,
     TARGET,
     TARGET_AFTER,
-    VERB_AUXILIARY,
     THAN,
+    VERB_AUXILIARY,
     YEAR,
     YEAR_ON_YEAR,
 )
