@@ -113,19 +113,22 @@ class _SentenceReader:
         self.previous: Observation | None = None  # the paragraph's latest observation
         self.event_dates: dict = {}
         self.recent_period: PeriodPhrase | None = None  # the latest period an earlier sentence stated
-        self.paragraph_span: PeriodPhrase | None = None  # a span of days the paragraph's figures are in
         self.last_stated: PeriodPhrase | None = None  # the latest period any earlier sentence stated
+        # the latest period stated by a sentence of the paragraph that yielded no observation
+        self.paragraph_period: PeriodPhrase | None = None
 
     def start_paragraph(self) -> None:
         """What a sentence inherits from the sentences before it stays within its paragraph."""
         self.previous = None
-        self.paragraph_span = None
+        self.paragraph_period = None
 
     def read(self, sentence: Span) -> None:
         observed, asides = len(self.observations), len(self.set_aside)
         self._read(sentence)
         stated = [p for p in subject_periods(sentence) if not _historical(p, self.dated)]
         self.last_stated = stated[-1] if stated else self.last_stated
+        if stated and len(self.observations) == observed:
+            self.paragraph_period = stated[-1]
         # a sentence without figures (dates aside) that sets the scene's period: "Meanwhile, the
         # e-commerce sector expanded steadily during the first half of the year."; or whose
         # figures are of other series ("In 2017, the city's merchandise trade rose 12 percent")
@@ -246,8 +249,9 @@ class _SentenceReader:
             self._aside(sentence, quantity, "not_a_figure", "no retail series named for it")
             return None
         recent = self.recent_period
-        if self.paragraph_span and (not recent or self.paragraph_span.start > recent.start):
-            recent = self.paragraph_span  # "during the festival (Dec 30 to Jan 28) … Rural sales exceeded …"
+        if self.paragraph_period and (not recent or self.paragraph_period.start > recent.start):
+            # "In Q1-Q3 the postal industry's revenue rose 9.9 percent. Parcels reached 2.9 billion."
+            recent = self.paragraph_period
         if self.last_stated and THE_PERIOD.search(context.clause.text):
             recent = self.last_stated  # "… during the May Day holiday. Online sales surged during the period"
         period = figure_period(context, self.default_period, self.report_date, self.events, recent)
@@ -255,8 +259,6 @@ class _SentenceReader:
             self._aside(sentence, quantity, "needs_review", "no period found for this figure")
             return None
         if isinstance(period, Unanchored):
-            if period.phrase.days:
-                self.paragraph_span = period.phrase
             phrase = sentence.text[period.phrase.start - sentence.start : period.phrase.end - sentence.start]
             self._aside(sentence, quantity, "needs_review", f"period {phrase!r} {period.reason}")
             return None

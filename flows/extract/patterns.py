@@ -359,7 +359,8 @@ TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:target|goal|forecast)\b", r
 SMALLER_PLACE = re.compile(r"\b(?:in|a|one)\s+(?:county|city|town|village|district)\b", re.I)
 # A figure for one day ("552 million parcels on Nov. 11", "on Saturday", "the peak day").
 ONE_DAY = re.compile(
-    r"\bon\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b(?!\s*(?:-|to|through|until))"
+    r"\bon\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"(?!\s*(?:-|to|through|until))"
     r"|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:single|peak|one)\s+day\b",
     re.I,
 )

@@ -180,11 +180,13 @@ EVENT_PATTERNS = [
 
 
 DATE_RANGE = re.compile(
-    r"(?:from\s+)?" + _MONTH + r"\s+(?P<first_day>\d{1,2})(?:,?\s+(?P<first_year>(?:19|20)\d{2}))?"
-    r"\s*(?:to|-|–|through|until|till)\s*"
+    r"(?:from\s+)?"
+    + _MONTH
+    + r"\s+(?P<first_day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<first_year>(?:19|20)\d{2}))?"
+    r"\s*(?:to|-|–|through|until|till|and)\s*"
     r"(?:(?P<last_month>"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
-    + r")\.?\s+)?(?P<last_day>\d{1,2})\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?",
+    + r")\.?\s+)?(?P<last_day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?",
     re.I,
 )
 
