@@ -257,10 +257,11 @@ def test_aliases_of_a_county_level_city_a_county_and_a_district(counties, aliase
     }
 
 
-def test_ambiguous_full_names_map_to_every_code_and_bare_names_to_none(codes_of):
+def test_ambiguous_names_map_to_every_code_unless_a_city_has_them(codes_of):
     assert len(codes_of["Gulou District"]) == 4
     assert len(codes_of["鼓楼区"]) == 4
-    assert "Gulou" not in codes_of and "鼓楼" not in codes_of
+    assert codes_of["Gulou"] == codes_of["Gulou District"]
+    assert codes_of["Tongzhou"] == {"110112", "320612"}
     assert codes_of["Chaoyang District"] == {"110105", "220104", "440513"}
     assert codes_of["Yiwu"] == {"330782"}  # the city keeps it; Yiwu County in Xinjiang does not
     assert codes_of["Yiwu County"] == {"650522"}

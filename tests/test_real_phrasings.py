@@ -552,3 +552,20 @@ def test_a_counted_thing_that_doubled(reference):
 def test_doubled_over_years_is_no_yearly_growth(reference):
     text = "Gansu's online retail sales have doubled in five years, the bureau said in 2024."
     assert facts(text, reference) == []
+
+
+# Places named with their locators, and names several places share -----------------------------------
+
+
+def test_a_place_with_its_city_and_province_after_it(reference):
+    text = "Online retail sales in Gulou district, Fuzhou, Fujian province, rose 12.5 percent in 2024."
+    assert [f[0] for f in facts(text, reference)] == ["Gulou District (Fuzhou)"]
+
+
+def test_a_shared_name_in_the_title_is_the_one_the_opening_places(reference):
+    text = (
+        "The Gulou district of Fuzhou in East China's Fujian province has built a network of live-streaming bases.\n\n"
+        "In 2024, the online retail sales of Gulou reached 30 billion yuan."
+    )
+    found = facts(text, reference, title="Gulou grows its online sales")
+    assert found == [("Gulou District (Fuzhou)", "online retail (total)", "2024", "amount_cny", 3e10)]

@@ -67,8 +67,10 @@ Aliases of a county row, in this order.
   prefecture "Hotan", 和田); (b) it is one syllable (fewer than two vowel groups: "Cao", "Sog"), in
   ENGLISH_WORDS (English words, brands, given names) or in CHINESE_WORDS (ordinary Chinese words, or
   words often found inside others: 合作, 小店, 比如, 东城 in 山东城市); (c) another county-level division
-  has it too, unless exactly one of those is a county-level city and none has it as a full name, in which
-  case the city keeps it ("Yiwu" is Yiwu City, not Yiwu County in Xinjiang; "Jinjiang" the city in Fujian).
+  has it as its full name; or another has it too and one of those is a county-level city, in which case
+  the city alone keeps it ("Yiwu" is Yiwu City, not Yiwu County in Xinjiang; "Jinjiang" the city in
+  Fujian), and none does when several are cities. Otherwise a short name several divisions share
+  ("Tongzhou": Beijing's and Nantong's) maps to each of them, like a shared full name.
 - A generated alias that a curated row already has is never emitted, so curated matches keep their code.
 """
 
@@ -486,11 +488,12 @@ def choose_aliases(divisions: list[Division], curated: set[str]) -> list[dict[st
                 continue
             if not is_cjk(alias) and syllable_count(alias) < 2:
                 continue
-            others = claims[key] - {d.code}
-            if others:
+            if claims[key] - {d.code}:
+                if primary_claims[key] - {d.code}:
+                    continue  # another division's full name
                 cities = [c for c in claims[key] if by_code[c].is_city]
-                if not (d.is_city and cities == [d.code] and not primary_claims[key] - {d.code}):
-                    continue
+                if cities and cities != [d.code]:
+                    continue  # "Yiwu" is Yiwu City alone, not also Yiwu County in Xinjiang
             chosen.append(alias)
         rows += [{"alias": alias, "region_code": d.code} for alias in chosen]
     return rows

@@ -37,7 +37,7 @@ def sentence_places(sentence: Span, reference: Reference, around: Match | None =
     dateline = DATELINE_PLACE.match(sentence.text)
     skip_to = sentence.start + (dateline.end() if dateline else 0)
     found = [m for m in reference.region_matcher.find(sentence.text, sentence.start) if m.start >= skip_to]
-    settled = [m.code for m in found if not m.alternatives] + (
+    settled = [m.code for m in found if not m.alternatives and m.code != reference.nation_code] + (
         [around.code] if around and around.code else []
     )
     known = [_resolved(m, settled, reference) for m in found]
@@ -52,6 +52,7 @@ def sentence_places(sentence: Span, reference: Reference, around: Match | None =
     nation = reference.nation_code
     text = sentence.text
     places: list[Match] = []
+    last: Match | None = None  # the latest place kept, or the latest locator of it
     for r in sorted(known + unknown, key=lambda r: r.start):
         if AFTER_THAN.search(text[max(0, r.start - sentence.start - 40) : r.start - sentence.start]):
             continue
@@ -66,12 +67,13 @@ def sentence_places(sentence: Span, reference: Reference, around: Match | None =
             or (before_place and any(k.start == r.end + before_place.end() for k in known))
         ):
             continue
-        # "Anxi County, Fujian province" / "Anxi County in southeast China's Fujian": a locator
-        if places and _locates(
-            places[-1], r, text[places[-1].end - sentence.start : r.start - sentence.start], reference
-        ):
+        # "Anxi County, Fujian province" / "Anxi County in southeast China's Fujian" / "Haiyan
+        # county, Jiaxing, Zhejiang province": locators
+        if last and _locates(last, r, text[last.end - sentence.start : r.start - sentence.start], reference):
+            last = r
             continue
         places.append(r)
+        last = r
     return places
 
 
@@ -107,7 +109,11 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
     opening = next(
         (found for s in body[:3] if (found := sentence_places(_without_dateline(s), reference))), []
     )
-    in_title = [p for p in sentence_places(title, reference) if p.code] if title else []
+    # a name several places share, in the title ("Tongzhou"), is the one the opening places in full
+    located = next(
+        (p for s in body[:3] for p in sentence_places(_without_dateline(s), reference) if p.code), None
+    )
+    in_title = [p for p in sentence_places(title, reference, located) if p.code] if title else []
     if in_title:
         # "… thrives in county in SE China's Fujian": the title says the subject is smaller
         inside = [p for p in opening if p.code and reference.is_within(p.code, in_title[0].code)]
