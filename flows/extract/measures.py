@@ -3,6 +3,7 @@ with its sign; or why it is set aside instead."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from flows.extract.context import CUE_WINDOW, Context, distance
@@ -14,6 +15,7 @@ from flows.extract.patterns import (
     BELOW,
     COMPANY,
     CONTRIBUTION,
+    COUNT_GROWTH_BETWEEN,
     COUNT_NOUN_AFTER,
     COUNT_SUBJECT_BEFORE,
     COUNT_THRESHOLD,
@@ -30,6 +32,7 @@ from flows.extract.patterns import (
     NAMED_COMPANY,
     NATIONAL,
     NOT_RETAIL,
+    NUMBER_OF,
     OF_WHICH,
     ONE_DAY,
     OR_SHARE,
@@ -105,6 +108,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             return Measure(last.metric_code, value)  # "2. Zhejiang 16.5%" in a ranked list after a share
         if sign is None:
             return Aside("needs_review", "percentage with no measure cue")
+        if counted := _counted_subject(context, reference, COUNT_GROWTH_BETWEEN):
+            return Measure(f"{counted}_yoy_growth_pct", sign * value)
         if (
             (dismissed := context.last_dismissed)
             and dismissed[0] > context.last_observed
@@ -113,7 +118,7 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             return Aside("not_a_figure", f"growth of a figure set aside ({dismissed[1]})")
         return Measure(_growth_metric(context), sign * value)
     if kind == "doubling":  # "livestreaming sessions doubled": the growth of what it follows
-        counted = _counted_subject(context, reference)
+        counted = _counted_subject(context, reference, VERB_AUXILIARY)
         return Measure(f"{counted}_yoy_growth_pct" if counted else _growth_metric(context), value)
     if kind == "points":
         if CONTRIBUTION.search(before):
@@ -269,12 +274,21 @@ def _counted(context: Context, reference: Reference) -> str | None:
     return min(fitting, key=lambda m: distance(m, quantity)).code if fitting else None
 
 
-def _counted_subject(context: Context, reference: Reference) -> str | None:
-    """The counted thing right before a figure written as a verb: "sessions (have) doubled"."""
+def _counted_subject(context: Context, reference: Reference, between: re.Pattern) -> str | None:
+    """The counted thing that is the subject of a figure: "sessions (have) doubled", "the number
+    of parcels delivered surged 51 percent"; `between` is what may stand between them."""
     clause, quantity = context.clause, context.quantity
     for phrase in reference.count_phrase_matcher.find(clause.text, clause.start):
-        between = clause.text[phrase.end - clause.start : quantity.start - clause.start]
-        if phrase.code and phrase.end <= quantity.start and VERB_AUXILIARY.fullmatch(between):
+        text = clause.text[phrase.end - clause.start : quantity.start - clause.start]
+        if (
+            phrase.code
+            and phrase.end <= quantity.start
+            and between.fullmatch(text)
+            # "agricultural products grew 11.7 percent": a series' name, not a count's
+            and not any(m.start <= phrase.start and phrase.end <= m.end for m in context.segments)
+            # "sales of department stores increased": one plain noun counts only as "the number of …"
+            and (" " in phrase.text or NUMBER_OF.search(clause.text, 0, phrase.start - clause.start))
+        ):
             return phrase.code
     return None
 

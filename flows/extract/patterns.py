@@ -339,7 +339,10 @@ COUNT_NOUN_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}$")
 # … or precedes it as the subject the count completes ("online merchants exceeded 650,000").
 COUNT_SUBJECT_BEFORE = re.compile(
     r"^\s*\(\s*$|^\s*(?:\w+\s+){0,5}?(?:exceeded|exceeding|reached|reaching|topped|surpassed|hit|rose\s+to|grew\s+to|increased\s+to"
-    r"|totaled|totalled|stood\s+at|was|were|of|numbered|amounted\s+to|came\s+to)\s+"
+    r"|totaled|totalled|stood\s+at|was|were|is|are|of|numbered|amounted\s+to|came\s+to)\s+"
+    r"(?:over|more\s+than|about|nearly|around|almost|some)?\s*$"
+    # "the number of parcels delivered surged 51.12 percent year on year in 2023 to about …"
+    r"|^\s*(?:[\w-]+\s+){0,2}?(?:rose|grew|surged|increased|jumped|climbed|soared)\b[^,;]{0,60}?\bto\s+"
     r"(?:over|more\s+than|about|nearly|around|almost|some)?\s*$",
     re.I,
 )
@@ -402,3 +405,10 @@ DOUBLED = re.compile(
 )
 # Between a subject and its verb: "sessions in Gansu have doubled".
 VERB_AUXILIARY = re.compile(r"\s*(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?(?:(?:has|have|had)\s+)?")
+# Between a counted thing and the growth it is the subject of: "parcels delivered surged by".
+COUNT_GROWTH_BETWEEN = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:(?:has|have|had)\s+)?(?:rose|grew|surged|increased|jumped|climbed|soared"
+    r"|went\s+up|(?:was|were)\s+up)\s+(?:by\s+)?(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?",
+    re.I,
+)
+NUMBER_OF = re.compile(r"\b(?:number|volume|count)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
