@@ -569,3 +569,45 @@ def test_a_shared_name_in_the_title_is_the_one_the_opening_places(reference):
     )
     found = facts(text, reference, title="Gulou grows its online sales")
     assert found == [("Gulou District (Fuzhou)", "online retail (total)", "2024", "amount_cny", 3e10)]
+
+
+# Counts and shares named by their subject ------------------------------------------------------------
+
+
+def test_the_number_of_a_counted_thing_grew_to(reference):
+    text = "In 2024 the number of parcels delivered in Gansu jumped 35.5 percent year on year to about 80 million."
+    assert sorted(f[3:] for f in facts(text, reference)) == [
+        ("parcels_count", 8e7),
+        ("parcels_yoy_growth_pct", 35.5),
+    ]
+
+
+def test_pieces_count_what_the_subject_names(reference):
+    text = "In 2024 the express delivery volume of Gansu reached 95 million pieces, up 21.5 percent."
+    assert ("Gansu", "online retail (total)", "2024", "parcels_count", 9.5e7) in facts(text, reference)
+
+
+def test_a_share_of_the_whole_alone_is_the_previous_figures(reference):
+    text = (
+        "In 2024 online retail sales of physical goods in Gansu rose 9.5 percent. Accounting for 21.5 percent "
+        "of the total retail sales of consumer goods, with a contribution to the growth of total retail sales of 30 percent."
+    )
+    found = facts(text, reference)
+    assert ("Gansu", "physical goods", "2024", "share_pct", 21.5) in found
+    assert not [f for f in found if f[4] == 30.0]
+
+
+def test_online_sellers_sales_of_an_amount(reference):
+    text = "In 2024, online retailers in Gansu reported overall sales of 8.5 billion yuan, up 19 percent."
+    assert ("Gansu", "online retail (total)", "2024", "amount_cny", 8.5e9) in facts(text, reference)
+
+
+def test_retail_sales_of_a_category_are_all_channel(reference):
+    text = "Retail sales of grain, oil and food in Gansu in 2024 were 9.5 billion yuan."
+    assert [f for f in facts(text, reference) if f[1] == "food"] == []
+
+
+def test_more_than_before_a_period_is_no_comparison(reference):
+    text = "Gansu's e-commerce businesses generated online sales of more than 20 billion yuan in 2023."
+    found = facts(text, reference, dated="Released on May 3, 2024.")
+    assert ("Gansu", "online retail (total)", "2023", "amount_cny", 2e10) in found

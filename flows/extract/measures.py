@@ -15,6 +15,7 @@ from flows.extract.patterns import (
     BELOW,
     COMPANY,
     CONTRIBUTION,
+    CONTRIBUTION_SHARE,
     COUNT_GROWTH_BETWEEN,
     COUNT_NOUN_AFTER,
     COUNT_SUBJECT_BEFORE,
@@ -78,6 +79,10 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         return Aside("not_a_figure", NOT_RETAIL_REASON)
     if aside := _not_a_statistic(context):
         return aside
+    if kind == "percent" and CONTRIBUTION_SHARE.search(
+        context.clause.text[: quantity.start - context.clause.start]
+    ):
+        return Aside("not_a_figure", "a contribution to growth")
     if kind == "percent":
         wide_before = context.clause.text[: quantity.start - context.clause.start][-SHARE_WINDOW:]
         in_sentence_before = context.sentence.text[: quantity.start - context.sentence.start][-CUE_WINDOW:]

@@ -187,7 +187,7 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 SALES_OF = re.compile(r"\b(?:online\s+)?(?:retail\s+)?sales\s+of\b", re.I)
 # A period phrase after these words is what a figure is compared with, not when it is for.
 COMPARED_PERIOD = re.compile(
-    r"(?:\bthan\b[^,;]{0,30}|compared\s+(?:with|to)\s+(?:the\s+)?|from\s+(?:the\s+)?(?=\S*$)"
+    r"(?:(?<!more\s)(?<!less\s)(?<!fewer\s)\bthan\b[^,;]{0,30}|compared\s+(?:with|to)\s+(?:the\s+)?|from\s+(?:the\s+)?(?=\S*$)"
     r"|(?:over|against|versus)\s+(?:the\s+)?)$",
     re.I,
 )
@@ -324,7 +324,12 @@ CROSS_BORDER_WORD = re.compile(r"\b(exports|imports)\b", re.I)
 # "Of the total retail sales in June, online sales accounted for 8.2 percent": the whole, not the part.
 WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 # A clause whose subject is sales of some kind ("Double 12 sales were up 20 percent").
-SALES_WORD = re.compile(r"\b(?:sales|turnover|transaction\s+volume)\b(?!\s+(?:of|by|at)\b)", re.I)
+# "sales" as a subject, or "sales of 8.57 billion yuan"; not "sales of tea", "sales by farmers"
+SALES_WORD = re.compile(
+    r"\b(?:sales|turnover|transaction\s+volume)\b"
+    r"(?!\s+(?:of|by|at)\s+(?!(?:about|around|over|nearly|almost|more\s+than|some|approximately|rmb|cny)?\s*(?:[\d¥$]|$)))",
+    re.I,
+)
 # What may come before a place that leads its clause: "In June, Changsha …", "The city of …".
 CLAUSE_LEAD = re.compile(
     r"\s*(?:(?:in|during|for|over)\s+[^,]{1,40},\s*)?(?:the\s+)?(?:(?:city|county|province)\s+of\s+)?", re.I
@@ -342,7 +347,7 @@ COUNT_SUBJECT_BEFORE = re.compile(
     r"|totaled|totalled|stood\s+at|was|were|is|are|of|numbered|amounted\s+to|came\s+to)\s+"
     r"(?:over|more\s+than|about|nearly|around|almost|some)?\s*$"
     # "the number of parcels delivered surged 51.12 percent year on year in 2023 to about …"
-    r"|^\s*(?:[\w-]+\s+){0,2}?(?:rose|grew|surged|increased|jumped|climbed|soared)\b[^,;]{0,60}?\bto\s+"
+    r"|^\s*(?:[\w-]+\s+){0,3}?(?:rose|grew|surged|increased|jumped|climbed|soared)\b[^,;]{0,60}?\bto\s+"
     r"(?:over|more\s+than|about|nearly|around|almost|some)?\s*$",
     re.I,
 )
@@ -407,8 +412,10 @@ DOUBLED = re.compile(
 VERB_AUXILIARY = re.compile(r"\s*(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?(?:(?:has|have|had)\s+)?")
 # Between a counted thing and the growth it is the subject of: "parcels delivered surged by".
 COUNT_GROWTH_BETWEEN = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:(?:has|have|had)\s+)?(?:rose|grew|surged|increased|jumped|climbed|soared"
+    r"\s*(?:[\w-]+\s+){0,3}?(?:(?:has|have|had)\s+)?(?:rose|grew|surged|increased|jumped|climbed|soared"
     r"|went\s+up|(?:was|were)\s+up)\s+(?:by\s+)?(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?",
     re.I,
 )
 NUMBER_OF = re.compile(r"\b(?:number|volume|count)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "its contribution to the growth of total retail sales reached 20%": a share of growth, not a figure.
+CONTRIBUTION_SHARE = re.compile(r"\bcontribution(?:\s+rate)?\s+(?:to|of)\b[^,;]{0,80}$", re.I)

@@ -99,6 +99,17 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
         base = later[0].code  # "With a 13.3 percent increase, Xiamen's online retail sales soared …"
         if later[0].text.casefold() in generic:
             return "total"
+    elif (
+        metric == "share_pct"
+        and wholes
+        and context.previous
+        and context.previous.segment_code != wholes[0].code
+    ):
+        # "… physical goods rose 18.7%. Accounting for 23.7% of total retail": the part goes on
+        return context.previous.segment_code
+    elif (counted := metric.removesuffix("_yoy_growth_pct")) in reference.quantities:
+        # "the number of parcels delivered jumped 35.5 percent": the counted thing's segment
+        return reference.quantities[counted]["segment"] if online else None
     elif metric == "share_pct" and wholes:
         return wholes[0].code  # "… accounting for 37.9 percent of the province's total online retail sales"
     else:
@@ -132,7 +143,10 @@ def _online_context(context: Context, reference: Reference) -> bool:
     """Whether the sentence is about online trade: it names a series (not only a category), says
     "online" or the like, or follows figures of online retail (not of all-channel retail sales)."""
     return (
-        any(reference.segment_kind(m.code) != "category" for m in context.segments)
+        any(
+            reference.segment_kind(m.code) != "category" and reference.is_online(m.code)
+            for m in context.segments
+        )
         or bool(ONLINE_WORDS.search(context.sentence.text))
         or any(
             seen is not None and reference.is_online(seen.segment_code)
