@@ -26,3 +26,40 @@ def test_the_scale_measurements_run(prefect_server, tmp_path):
     assert "one new report on top of 5 / reference run" in names
     assert "retail-etl query / bare duckdb query" in names
     assert all(row[2] for row in rows)
+
+
+def test_the_real_labels_use_the_vocabulary_and_one_file_per_article(reference):
+    from bench.real_quality import REAL_DIR, articles, check_labels
+
+    assert check_labels("en", reference) == []
+    found = articles("en")
+    assert len(found) >= 100 and len({a.id for a in found}) == len(found)
+    labels = {p.stem for p in (REAL_DIR / "en" / "labels").glob("*.csv")}
+    assert labels == {a.id for a in found}
+
+
+def test_the_real_score_is_strict(tmp_path, reference, monkeypatch):
+    """One labelled article, its text written here: a figure is right only when every field is."""
+    import bench.real_quality as real
+
+    (tmp_path / "en" / "labels").mkdir(parents=True)
+    (tmp_path / "texts" / "en").mkdir(parents=True)
+    (tmp_path / "en" / "articles-Z.csv").write_text(
+        "id,url,outlet,published,place,level,dateline,event,cut,notes\n"
+        "z-test,https://example.org/a,Test,2025-03-10,Gansu,province,full,,no,\n"
+    )
+    (tmp_path / "en" / "labels" / "z-test.csv").write_text(
+        "region_code,region,segment,period,measure,value,qualifier,note\n"
+        "620000,Gansu,online retail (total),2024,yoy_growth_pct,9.5,,\n"
+        "620000,Gansu,online retail (total),2024,amount_cny,8000000000,,\n"
+    )
+    (tmp_path / "texts" / "en" / "z-test.txt").write_text(
+        "Gansu's online sales\n\nIn 2024, Gansu's online retail sales reached 8 billion yuan, up 9.6 percent.\n"
+    )
+    monkeypatch.setattr(real, "REAL_DIR", tmp_path)
+    scores = real.score("en", reference)
+    assert (sum(scores.expected.values()), sum(scores.predicted.values()), sum(scores.matched.values())) == (
+        2,
+        2,
+        1,
+    )
