@@ -127,6 +127,10 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
                     return Match("", place.group(), 0, 0)
     if opening:
         return opening[0] if opening[0].code else Match("", opening[0].text, 0, 0)
+    # no place in the opening, the figures of a national body: "the National Bureau of Statistics
+    # said …"; places named further on are examples
+    if any(NATIONAL_SOURCE.search(sentence.text) for sentence in body[:5]):
+        return Match(reference.nation_code, "", 0, 0)
     counts: Counter[str] = Counter(
         match.code for sentence in body for match in sentence_places(sentence, reference) if match.code
     )
@@ -134,9 +138,6 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
         candidates = [code for code, _ in counts.most_common() if reference.region_level(code) in levels]
         if candidates:
             return Match(candidates[0], "", 0, 0)
-    # no place named, the figures of a national body: "the National Bureau of Statistics said …"
-    if any(NATIONAL_SOURCE.search(sentence.text) for sentence in body[:5]):
-        return Match(reference.nation_code, "", 0, 0)
     return None
 
 
