@@ -611,3 +611,52 @@ def test_more_than_before_a_period_is_no_comparison(reference):
     text = "Gansu's e-commerce businesses generated online sales of more than 20 billion yuan in 2023."
     found = facts(text, reference, dated="Released on May 3, 2024.")
     assert ("Gansu", "online retail (total)", "2023", "amount_cny", 2e10) in found
+
+
+# Subjects in other clauses -------------------------------------------------------------------------
+
+
+def test_nationwide_after_a_figures_conversion(reference):
+    text = (
+        "In 2024, Gansu's online sales grew 9 percent. During the Double 11 period, online retail sales "
+        "reached 950 billion yuan (about 133 billion U.S. dollars) nationwide, up 20.5 percent."
+    )
+    found = facts(text, reference, dated="Released on November 13, 2024.")
+    assert ("China", "online retail (total)", "2024-EV-double_11", "amount_cny", 9.5e11) in found
+
+
+def test_a_national_body_with_no_place_in_the_opening_is_national(reference):
+    text = (
+        "Since the launch of the online spring festival, online retail sales have reached 750 billion yuan, "
+        "an official of the Ministry of Commerce said on Tuesday. The festival is the first of twelve campaigns "
+        "of the year. It focuses on digital, green and healthy goods.\n\n"
+        "Localities such as Gansu, its neighbour Qinghai and Gansu again held promotions."
+    )
+    extraction = extract(page(text), reference)
+    assert extraction.region_code == "000000"
+
+
+def test_a_counted_group_saw_a_figure_but_not_the_next_clause(reference):
+    text = (
+        "In 2024, a total of 25 online stores and restaurants in Gansu saw 300 million yuan in trade, "
+        "while retail sales from live-streaming totaled 850 million yuan."
+    )
+    found = facts(text, reference)
+    assert [f[4] for f in found if f[3] == "amount_cny"] == [8.5e8]
+
+
+def test_an_other_series_subject_in_an_earlier_clause(reference):
+    text = (
+        "In 2024 Gansu's online retail sales rose 9.5 percent. In March, Gansu's consumer price index, "
+        "the main gauge of inflation, rose 1.5 percent year on year."
+    )
+    assert [f[4] for f in facts(text, reference)] == [9.5]
+
+
+def test_a_gap_against_the_province_is_the_citys(reference):
+    text = (
+        "In 2024 online retail sales in Lanzhou rose 12.5 percent, the fastest among cities in Gansu and "
+        "3.5 percentage points higher than the provincial average."
+    )
+    found = facts(text, reference, title="Lanzhou's online sales")
+    assert ("Lanzhou", "online retail (total)", "2024", "gap_vs_province_pp", 3.5) in found

@@ -191,7 +191,11 @@ def _not_a_statistic(context: Context) -> Aside | None:
         return Aside("not_a_figure", "a target or forecast")
     if OTHER_BASE.search(context.sentence.text):
         return Aside("not_a_figure", "growth over an earlier month or quarter, not a year")
-    if GROUP_SUBJECT.search(sentence_before):
+    clause_before = context.clause.text[: context.quantity.start - context.clause.start]
+    if GROUP_SUBJECT.search(clause_before) or (
+        # the group is the subject of the sentence's later clauses too, until one names a series
+        GROUP_SUBJECT.search(sentence_before) and not any(context.in_clause(m) for m in context.segments)
+    ):
         return Aside("not_a_figure", "a figure of a counted group of firms or places")
     if PER_DAY.search(context.clause.text):
         return Aside("not_a_figure", "a figure per day")
@@ -236,8 +240,21 @@ def _not_retail(context: Context, reference: Reference) -> bool:
         return False
     series = [clause.start + m.end() for m in NOT_RETAIL.finditer(text)]
     if not series:
-        names_segment = any(context.in_clause(m) for m in context.segments)
-        return context.last_not_retail > context.last_observed and not names_segment
+        if any(context.in_clause(m) and reference.segment_kind(m.code) != "scope" for m in context.segments):
+            return False
+        if context.last_not_retail > context.last_observed:
+            return True
+        # the subject in an earlier clause: "Huzhou's consumer price index (CPI), the main gauge
+        # of inflation, grew 3.3 percent"
+        sentence = context.sentence
+        before = sentence.text[: quantity.start - sentence.start]
+        other = [sentence.start + m.end() for m in NOT_RETAIL.finditer(before)]
+        named = [
+            m.end
+            for m in context.segments
+            if m.start < quantity.start and reference.segment_kind(m.code) != "scope"
+        ]
+        return bool(other) and max(other) > max(named, default=-1)
     retail = [
         m.end
         for m in context.segments

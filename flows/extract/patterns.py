@@ -140,7 +140,7 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
 NOT_RETAIL = re.compile(
     r"\bGDP\b|gross\s+domestic\s+product|disposable\s+income|per[- ]capita\s+income|\bincomes?\b"
     r"|fixed[- ]asset\s+investment|\binvestment\b|industrial\s+output|industrial\s+added\s+value"
-    r"|added\s+value|foreign\s+trade|\bimports?\b|\bexports?\b|\bCPI\b|consumer\s+prices?|\bwages?\b"
+    r"|added\s+value|foreign\s+trade|\bimports?\b|\bexports?\b|\bCPI\b|consumer\s+prices?|price\s+index|\bwages?\b"
     r"|(?:merchandise|international|goods|services)\s+trade|trade\s+(?:surplus|deficit|in\s+goods)"
     r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*"
     r"|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
@@ -384,9 +384,17 @@ NATIONAL_SOURCE = re.compile(
 PLACE_OF = re.compile(r"\b(?i:village|town|township)\s+of\s+(?P<name>[A-Z][a-z'’]+)\b")
 # A counted group of firms or places as the subject: "52 business districts in Beijing registered
 # retail sales of …" is those districts' figure, not Beijing's.
+_GROUP = (
+    r"(?:districts|malls|stores|shops|enterprises|companies|firms|villages|towns|parks|bases|markets"
+    r"|restaurants)"
+)
 GROUP_SUBJECT = re.compile(
-    r"\b\d[\d,]*\s+(?:[A-Za-z-]+\s+){0,2}?(?:districts|malls|stores|shops|enterprises|companies|firms"
-    r"|villages|towns|parks|bases|markets)\s+(?:in|of|across)\s+[A-Z]"
+    r"\b\d[\d,]*\s+(?:[A-Za-z-]+\s+){0,2}?" + _GROUP + r"\s+(?:in|of|across)\s+[A-Z]"
+    # "A total of 37 online stores and restaurants saw over 400 million yuan in trade"
+    r"|^\s*(?i:a\s+total\s+of\s+)?\d[\d,]*\s+(?:[A-Za-z-]+\s+){0,2}?"
+    + _GROUP
+    + r"(?:\s+and\s+[a-z]+)?(?:\s+(?:in|of|across)\s+[A-Z][\w'’-]*)?"
+    r"\s+(?:saw|recorded|achieved|registered|generated|posted|made|sold|reported)\b"
 )
 # "sold goods worth 30 million yuan in nine days": a span of days counted out, no period of its own.
 DAYS_COUNTED = re.compile(

@@ -162,6 +162,17 @@ def figure_region(
     if metric == "share_pct":  # "Shenzhen … 33.1 percent of the provincial total"
         regions = [r for r in regions if r.end <= context.quantity.start]
     region = _named_or_inherited(context, regions, main, reference)
+    # "… the highest among all cities in Zhejiang and 4.2 points above the provincial average":
+    # a gap against the province is its city's or county's
+    if (
+        metric == "gap_vs_province_pp"
+        and region
+        and region.code
+        and main
+        and main.code
+        and reference.is_within(main.code, region.code)
+    ):
+        return main
     # "…, with its online retail sales rising 10.4 percent": its = the sentence's subject,
     # else the paragraph's when this sentence names no place
     if PRONOUN_SUBJECT.search(context.clause.text) and not any(context.in_clause(r) for r in regions):
