@@ -130,7 +130,7 @@ def test_a_contribution_to_growth_is_not_a_gap(reference):
         (
             "In 2024 the cattle stock in Gansu was 3.5 million head, up 2 percent.",
             "2 percent",
-            "no retail series",
+            "growth of a figure set aside",
         ),
         ("Li said her online store sold 300,000 yuan of apricots in 2024.", "300,000 yuan", "a person's"),
         ("In 2024 Gansu Apricot Co., Ltd. sold 5 million yuan online.", "5 million yuan", "a person's"),
@@ -660,3 +660,59 @@ def test_a_gap_against_the_province_is_the_citys(reference):
     )
     found = facts(text, reference, title="Lanzhou's online sales")
     assert ("Lanzhou", "online retail (total)", "2024", "gap_vs_province_pp", 3.5) in found
+
+
+# Currencies, sources and earlier values ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "conversion", ["(about USD 1.2 billion)", "(about 1.2 billion Hong Kong dollars)", "(US$1.2 billion)"]
+)
+def test_a_foreign_currency_conversion_does_not_take_the_growth(reference, conversion):
+    text = f"In 2024, Gansu's online retail sales totaled 8.5 billion yuan {conversion}, an increase of 10.5 percent."
+    assert ("Gansu", "online retail (total)", "2024", "yoy_growth_pct", 10.5) in facts(text, reference)
+
+
+def test_the_growth_of_a_count_of_something_else(reference):
+    text = (
+        "In 2024, Gansu's post offices delivered 5.5 million letters, a year-on-year increase of 12 percent."
+    )
+    assert facts(text, reference) == []
+
+
+def test_platforms_named_as_where_a_places_firms_sell(reference):
+    text = (
+        "In 2024, the county's farmers had opened 350 online stores on platforms including JD.com and Taobao."
+    )
+    found = facts(text, reference, title="Online stores in Jingning County, Gansu")
+    assert [f[3:] for f in found] == [("online_stores_count", 350.0)]
+
+
+def test_taobao_villages_counted_by_alibaba_are_the_places(reference):
+    text = "According to Alibaba's research, there were 4,310 Taobao villages across the country in 2024."
+    assert [f[0::3] for f in facts(text, reference)] == [("China", "taobao_villages_count")]
+
+
+def test_an_earlier_value_from_which_a_figure_rose(reference):
+    text = "Gansu's online sales of apples had risen from 3 million yuan (about $420,000) to 950 million yuan in 2024."
+    extraction = extract(page(text), reference)
+    assert {s.text: s.reason for s in extraction.set_aside}["3 million yuan"].startswith("an earlier value")
+
+
+def test_the_number_stood_at(reference):
+    text = (
+        "Cross-border e-commerce trade in Gansu reached 2.5 billion yuan in 2024. "
+        "The number stood at 1.8 billion yuan in 2023."
+    )
+    found = facts(text, reference, dated="Released on March 10, 2025.")
+    assert ("Gansu", "cross-border", "2023", "amount_cny", 1.8e9) in found
+
+
+def test_produce_sales_and_internet_celebrities(reference):
+    text = (
+        "In 2024 Gansu's online retail sales and produce sales rose 9.5 percent and 15 percent respectively, "
+        "and Gansu had more than 20,000 internet celebrities."
+    )
+    found = {(f[1], f[3], f[4]) for f in facts(text, reference)}
+    assert ("agricultural products", "yoy_growth_pct", 15.0) in found
+    assert ("live-streaming", "livestreamers_count", 20000.0) in found

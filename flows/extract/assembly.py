@@ -14,7 +14,14 @@ from flows.extract.context import Context
 from flows.extract.dates import report_date as find_report_date
 from flows.extract.layout import Layout, ReportError, Span, clauses, layout, sentences
 from flows.extract.lists import Subject, listed_subjects
-from flows.extract.measures import NOT_RETAIL_REASON, Aside, Measure, direction, read_measure
+from flows.extract.measures import (
+    NOT_RETAIL_REASON,
+    UNRECOGNISED_COUNT,
+    Aside,
+    Measure,
+    direction,
+    read_measure,
+)
 from flows.extract.model import Extraction, Mention, Observation, ReportDate, SetAside
 from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES, ONLINE_WORDS, THE_PERIOD, YEAR
 from flows.extract.periods import (
@@ -215,7 +222,10 @@ class _SentenceReader:
             else:
                 if self.set_aside[-1].reason == NOT_RETAIL_REASON:
                     last_not_retail = quantity.start
-                if self.set_aside[-1].disposition == "not_a_figure" and quantity.kind != "foreign_currency":
+                if quantity.kind != "foreign_currency" and (
+                    self.set_aside[-1].disposition == "not_a_figure"
+                    or self.set_aside[-1].reason == UNRECOGNISED_COUNT
+                ):  # "56 million international mails, up 12%": the growth of what is no figure here
                     last_dismissed = (quantity.start, self.set_aside[-1].reason)
                 if quantity.start in leaders.values() and self.set_aside[-1].disposition == "not_a_figure":
                     dismissed[quantity.start] = self.set_aside[-1].reason

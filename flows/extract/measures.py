@@ -24,6 +24,7 @@ from flows.extract.patterns import (
     CROSS_BORDER_WORD,
     DAYS_COUNTED,
     EARLIER_PERIOD_COMPARATOR,
+    EARLIER_VALUE_TO,
     FROM_RATE,
     GAP_IN_PERCENT,
     GROUP_SUBJECT,
@@ -39,8 +40,10 @@ from flows.extract.patterns import (
     OR_SHARE,
     OTHER_BASE,
     PER_DAY,
+    PERIOD_WORD,
     PERSONAL,
     PLATFORM,
+    PLATFORM_EXAMPLES,
     PRE_SALE,
     PROVINCE_COMPARATOR,
     SHARE_AFTER,
@@ -56,6 +59,8 @@ from flows.extract.patterns import (
 from flows.reference import Reference
 
 NOT_RETAIL_REASON = "not a retail series"
+UNRECOGNISED_COUNT = "count of an unrecognised quantity"
+PLACE_COUNTS = frozenset({"taobao_villages", "taobao_towns"})
 SHARE_WINDOW = 120  # "the proportion of rural e-commerce to the province's total online retail sales rose to"
 
 
@@ -144,6 +149,13 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         if previous and previous.metric_code == "share_pct":
             return Measure("share_change_pp", (direction(before, after) or 1) * value)
         return Aside("needs_review", "percentage points with no comparator")
+    if (
+        kind in ("yuan", "count")
+        and FROM_RATE.search(before)
+        and (to := EARLIER_VALUE_TO.match(after))
+        and not PERIOD_WORD.search(to.group("between"))
+    ):  # "rose from 4 million yuan to 1.25 billion yuan": the earlier value, of no stated period
+        return Aside("needs_review", "an earlier value ('from …') with no period of its own")
     if kind == "yuan":
         return Measure("amount_cny", value)
     if kind == "count" and quantity.noun and quantity.noun.code:
@@ -155,7 +167,7 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         # "2.97 billion parcels, of which 675 million were handled on Nov. 11": the same count
         if OF_WHICH.search(before) and previous and previous.metric_code.endswith("_count"):
             return Measure(previous.metric_code, value)
-        return Aside("needs_review", "count of an unrecognised quantity")
+        return Aside("needs_review", UNRECOGNISED_COUNT)
     if kind == "foreign_currency":
         return Aside("not_a_figure", "currency conversion")
     if YEAR.fullmatch(quantity.text):
@@ -176,11 +188,17 @@ def _not_a_statistic(context: Context) -> Aside | None:
         return Aside("not_a_figure", "a person's or a company's own figure")
     # a platform named in the figure's clause, or before it in its sentence but not as an aside
     # ("Zhejiang, home to Alibaba, …"); a sentence's first clause is no aside ("A report from Douyin")
-    if PLATFORM.search(context.clause.text) or any(
-        PLATFORM.search(clause.text)
-        and not (APPOSITIVE.match(clause.text) and clause.start > context.sentence.start)
-        for clause in clauses(context.sentence)
-        if clause.end <= context.quantity.start
+    # (not where platforms are examples of where a place's firms sell: "… stores on platforms
+    # including JD.com"; nor for Taobao villages, a count of places that Alibaba publishes)
+    noun = context.quantity.noun.code if context.quantity.noun else None
+    if noun not in PLACE_COUNTS and (
+        _platform_named(context.clause.text)
+        or any(
+            _platform_named(clause.text)
+            and not (APPOSITIVE.match(clause.text) and clause.start > context.sentence.start)
+            for clause in clauses(context.sentence)
+            if clause.end <= context.quantity.start
+        )
     ):
         return Aside("not_a_figure", "a platform's own figure")
     if PRE_SALE.search(context.sentence.text):
@@ -192,9 +210,14 @@ def _not_a_statistic(context: Context) -> Aside | None:
     if OTHER_BASE.search(context.sentence.text):
         return Aside("not_a_figure", "growth over an earlier month or quarter, not a year")
     clause_before = context.clause.text[: context.quantity.start - context.clause.start]
+    groups = list(GROUP_SUBJECT.finditer(sentence_before))
     if GROUP_SUBJECT.search(clause_before) or (
         # the group is the subject of the sentence's later clauses too, until one names a series
-        GROUP_SUBJECT.search(sentence_before) and not any(context.in_clause(m) for m in context.segments)
+        groups
+        and not any(
+            context.sentence.start + groups[-1].end() <= m.start < context.quantity.start
+            for m in context.segments
+        )
     ):
         return Aside("not_a_figure", "a figure of a counted group of firms or places")
     if PER_DAY.search(context.clause.text):
@@ -204,6 +227,11 @@ def _not_a_statistic(context: Context) -> Aside | None:
     if ONE_DAY.search(context.clause.text):
         return Aside("not_a_figure", "a figure for one day of a period")
     return None
+
+
+def _platform_named(text: str) -> bool:
+    """A platform named in text other than as an example of where sales are made."""
+    return any(not PLATFORM_EXAMPLES.search(text, 0, m.start()) for m in PLATFORM.finditer(text))
 
 
 def _company_subject(context: Context) -> bool:

@@ -11,12 +11,19 @@ UNIT_AFTER = [
     ("points", re.compile(r"\s*(?:percentage|pct\.?)\s+points?\b|\s*points?\b", re.I)),
     ("percent", re.compile(r"\s*-?\s*(?:percent\b|per\s+cent\b|pct\b|%)", re.I)),
     ("yuan", re.compile(_SCALE + r"\s*(?:yuan|rmb|renminbi|cny)\b", re.I)),
-    ("foreign_currency", re.compile(_SCALE + r"\s*(?:u\.?s\.?\s+dollars?|dollars?|usd)\b", re.I)),
+    (
+        "foreign_currency",
+        re.compile(
+            _SCALE + r"\s*(?:u\.?s\.?\s+dollars?|(?:hong\s+kong\s+|hk\s*)?dollars?|usd|hkd|euros?|yen"
+            r"|patacas?|mop)\b",
+            re.I,
+        ),
+    ),
     ("count", re.compile(r"\s*(?P<scale>trillion|billion|million|thousand)\b", re.I)),
 ]
 CURRENCY_BEFORE = [
     ("yuan", re.compile(r"(?:rmb|cny|¥)\s*$", re.I)),
-    ("foreign_currency", re.compile(r"(?:us\s*)?\$\s*$", re.I)),
+    ("foreign_currency", re.compile(r"(?:us\s*)?\$\s*$|\busd\s*$|\beur\s*$|€\s*$", re.I)),
 ]
 QUALIFIER = re.compile(
     r"\b(?P<q>about|around|approximately|nearly|almost|over|more than|less than|close to|roughly"
@@ -240,7 +247,7 @@ NOT_PERIOD_BEFORE = re.compile(
 # A sentence that carries on the figure before it: "The growth rate was …", "It accounted for …"
 ANAPHORA = re.compile(
     r"^(?:(?:in|during|for|over)\s+(?:the\s+)?(?:same\s+)?(?:period|month|quarter|year)\s*,\s*)?"
-    r"(?:the\s+|its\s+|this\s+|that\s+)?(?:growth(?:\s+rate)?|rate|figure|sales|volume|amount|total|increase"
+    r"(?:the\s+|its\s+|this\s+|that\s+)?(?:growth(?:\s+rate)?|rate|figure|number(?!\s+of)|sales|volume|amount|total|increase"
     r"|proportion|share|it|this|that|they|these|those|of\s+(?:this|these|which|them)|among\s+them|among\s+which"
     r"|within\s+this\s+total|specifically|in\s+particular|of\s+the\s+total)\b",
     re.I,
@@ -428,3 +435,17 @@ COUNT_GROWTH_BETWEEN = re.compile(
 NUMBER_OF = re.compile(r"\b(?:number|volume|count)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "its contribution to the growth of total retail sales reached 20%": a share of growth, not a figure.
 CONTRIBUTION_SHARE = re.compile(r"\bcontribution(?:\s+rate)?\s+(?:to|of)\b[^,;]{0,80}$", re.I)
+# Platforms as examples of where sales are made: "opened 264 stores on platforms including JD.com".
+PLATFORM_EXAMPLES = re.compile(
+    r"\b(?:platforms?|sites?|websites?|marketplaces?)\s+(?:including|such\s+as|like)\s+(?:[^.;]|\.(?=\w)){0,60}?$",
+    re.I,
+)
+# After an earlier value: "from 4 million yuan (about $595,540) to more than 1.25 billion yuan".
+EARLIER_VALUE_TO = re.compile(
+    r"(?P<between>(?:[^,;]|(?<=\d),(?=\d)){0,60}?)\bto\s+(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?(?:rmb\s*|¥\s*)?\d",
+    re.I,
+)
+PERIOD_WORD = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b(?:in|during|for)\s+(?:the\s+)?(?:first|second|third|fourth|same|previous|last)\b",
+    re.I,
+)
