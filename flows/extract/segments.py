@@ -11,6 +11,7 @@ from flows.extract.patterns import (
     CLAUSE_LEAD,
     COUNT_CONTINUATION,
     EXAMPLES_BEFORE,
+    FROM_RATE,
     ONLINE_WORDS,
     SALES_WORD,
     WHOLE_BEFORE,
@@ -67,6 +68,8 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     own_segment = reference.quantities[metric.removesuffix("_count")]["segment"] if is_count else None
     if part := cross_border_part(context, reference):
         return part
+    if FROM_RATE.search(context.before) and in_sentence and not before:
+        return in_sentence.segment_code  # "rose 12.6 percent, easing from 15 percent in H1 as tourism …"
     if before or in_clause:
         base = (before[-1] if before else min(in_clause, key=lambda m: distance(m, quantity))).code
     elif fresh and not is_count:
