@@ -36,7 +36,7 @@ from flows.extract.periods import (
     stated_range,
     subject_periods,
 )
-from flows.extract.places import figure_region, main_region, sentence_places
+from flows.extract.places import figure_region, main_region, place_kinds, sentence_places
 from flows.extract.quantities import Quantity, find_quantities
 from flows.extract.segments import figure_segment, listed_segment
 from flows.reference import Match, Reference
@@ -121,6 +121,7 @@ class _SentenceReader:
         self.event_dates: dict = {}
         self.recent_period: PeriodPhrase | None = None  # the latest period an earlier sentence stated
         self.last_stated: PeriodPhrase | None = None  # the latest period any earlier sentence stated
+        self.recent_places: dict[str, Match] = {}  # the place of each kind named last ("the county")
         # the latest period stated by a sentence of the paragraph that yielded no observation
         self.paragraph_period: PeriodPhrase | None = None
 
@@ -206,6 +207,7 @@ class _SentenceReader:
                 last_not_retail,
                 in_sentence.figure_start if in_sentence else -1,
                 last_dismissed,
+                self.recent_places,
             )
             leader = led.get(leaders.get(quantity.start, -1))
             # "exceeded the mark of 4 trillion yuan and 700 billion yuan respectively": what the first
@@ -229,6 +231,9 @@ class _SentenceReader:
                     last_dismissed = (quantity.start, self.set_aside[-1].reason)
                 if quantity.start in leaders.values() and self.set_aside[-1].disposition == "not_a_figure":
                     dismissed[quantity.start] = self.set_aside[-1].reason
+        for place in regions:
+            for kind in place_kinds(place, ref):
+                self.recent_places[kind] = place
 
     def _observe(
         self, context: Context, subject: Subject | None, leader: Observation | None

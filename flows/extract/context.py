@@ -3,7 +3,8 @@ so far. Place, segment and measure rules read it; the assembly builds it per fig
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from flows.extract.layout import Span
 from flows.extract.model import Observation
@@ -27,6 +28,8 @@ class Context:
     last_observed: int = -1  # start of the sentence's latest observation
     # the sentence's latest figure set aside as no figure (a one-day count, a company's): start, why
     last_dismissed: tuple[int, str] | None = None
+    # the place of each kind ("county", "city", "village" …) the report named last before this sentence
+    recent_places: Mapping[str, Match] = field(default_factory=dict)
 
     @property
     def before(self) -> str:

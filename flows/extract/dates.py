@@ -23,13 +23,21 @@ DATELINE = re.compile(
 FILE_NAME_DATE = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_.]?(?P<month>0[1-9]|1[0-2])[-_.]?(?P<day>[0-3]\d)(?!\d)"
 )
+DATE_LINE_LENGTH = 80
 YEAR_WORD = re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?![\d,]|\.\d)")
 
 
 def report_date(page: Layout, text: str, name: str, html: str | None = None) -> ReportDate | None:
     if html is not None and (published := _metadata_date(html)):
         return ReportDate(published, "metadata")
-    dates = [d.value for paragraph in page.body for d in find_dates(paragraph.text)]
+    # a date in the opening or on a line of its own; one told deep in a story is an event's ("On
+    # May 25, 2017, the company opened its warehouse …")
+    dates = [
+        d.value
+        for index, paragraph in enumerate(page.body)
+        if index < 2 or len(paragraph.text) < DATE_LINE_LENGTH
+        for d in find_dates(paragraph.text)
+    ]
     if not dates:  # a date line of the page's head
         dates = [d.value for p in page.head_lines if not CAPTION.search(p.text) for d in find_dates(p.text)]
     if dates:

@@ -175,11 +175,14 @@ EARLIER_PERIOD_COMPARATOR = re.compile(
 THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth\s+of\s+|for\s+)?(?:the\s+)?", re.I)
 # A place the gazetteer may not know: a capitalised name followed by an administrative word.
 PLACE = re.compile(
-    r"\b(?!(?:The|This|That|These|Its|Each|Every|Our|Their|A|An|One|Another)\b)"
+    r"\b(?!(?:The|This|That|These|Its|Each|Every|Our|Their|A|An|One|Another|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Additionally|Meanwhile|However|Moreover"
+    r"|Furthermore|Besides|Overall|Currently|Today|Now|Last|Next|Since)\b)"
     r"(?P<name>(?:[A-Z][a-z'’]+[\s-]){0,2}[A-Z][a-z'’]+)(?:\s+(?:Autonomous\s+)?"
     r"(?i:County|District|City|Prefecture|Banner|League|Township|Town|Village)\b"
-    # "Yiwu, a county-level city …": the name alone, told to be a place by what follows it
-    r"|(?=,\s+(?:a|the)\s+(?:county-level\s+|prefecture-level\s+)?(?:city|county|district|town|township)\b))"
+    # "Yiwu, a county-level city in …": the name alone, told to be a place by what follows it
+    r"|(?=,\s+(?:a|the)\s+(?:county-level\s+|prefecture-level\s+)?(?:city|county|district|town|township)"
+    r"(?:\s+(?:in|of|under|known|famous|located|administered|renowned|dubbed)\b|,)))"
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Between the figures of a list: "12 percent, 15 percent and 20 percent".
@@ -199,7 +202,9 @@ COMPARED_PERIOD = re.compile(
     re.I,
 )
 # "Its online sales grew …": the figure is about the place the previous one was about.
-PRONOUN_SUBJECT = re.compile(r"\b(?:its|the\s+(?:city|prefecture|county|district)(?:'s|\b))", re.I)
+PRONOUN_SUBJECT = re.compile(
+    r"\b(?:its|the\s+(?P<kind>city|prefecture|county|district|town|township|village)(?:'s|\b))", re.I
+)
 # After "the country's": words that make it the subject of a retail figure ("China's online sales").
 NOT_SUBJECT_AFTER = re.compile(
     r"['’]?s\s+(?:biggest|largest|leading|top|first|most|major|main|key|best|famous|\w+est)\b", re.I
@@ -413,7 +418,8 @@ DAYS_COUNTED = re.compile(
 PRE_SALE = re.compile(r"\bpre-?\s?sales?\b", re.I)
 # "during the period", "over the holiday": the period the report named last.
 THE_PERIOD = re.compile(
-    r"\b(?:during|in|over|throughout)\s+the\s+(?:period|holiday|festival|promotion|event|shopping\s+spree)\b",
+    r"\b(?:during|in|over|throughout)\s+the\s+(?:period|holiday|festival|promotion|event|shopping\s+spree)\b"
+    r"|\b(?:in\s+)?(?:that|the\s+same)\s+year\b",
     re.I,
 )
 STATISTIC_OF = re.compile(r"\b(?:median|average|mean|per[- ]capita)\s+(?:[\w-]+\s+){0,2}$", re.I)

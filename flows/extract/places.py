@@ -174,13 +174,32 @@ def figure_region(
     ):
         return main
     # "…, with its online retail sales rising 10.4 percent": its = the sentence's subject,
-    # else the paragraph's when this sentence names no place
-    if PRONOUN_SUBJECT.search(context.clause.text) and not any(context.in_clause(r) for r in regions):
-        if context.in_sentence:
+    # else the paragraph's when this sentence names no place; "the county" = the county named last
+    pronoun = PRONOUN_SUBJECT.search(context.clause.text)
+    if pronoun and not any(context.in_clause(r) for r in regions):
+        kind = (pronoun.group("kind") or "").lower()
+        named = context.recent_places.get(kind)
+        if context.in_sentence and not (named and named.code != context.in_sentence.region_code):
             return Match(context.in_sentence.region_code, "", 0, 0)
+        if named and not (main and main.code == named.code):
+            return named
         if context.previous and not any(r.start < context.quantity.start for r in regions):
             return Match(context.previous.region_code, "", 0, 0)
     return region
+
+
+def place_kinds(place: Match, reference: Reference) -> frozenset[str]:
+    """What "the county", "the city" … can refer back to: a place's kind, from its full name
+    ("Haiyan County", "Yiwu City"), its level, or, for an unknown place, its last word."""
+    if not place.code:
+        return frozenset({place.text.split()[-1].lower()}) if place.text else frozenset()
+    if place.code == reference.nation_code:
+        return frozenset()
+    row = reference.regions[place.code]
+    kinds = {row["full_name"].split()[-1].lower()}
+    if row["level"] == "prefecture":
+        kinds |= {"city", "prefecture"}
+    return frozenset(kinds)
 
 
 def _named_or_inherited(
