@@ -716,3 +716,54 @@ def test_produce_sales_and_internet_celebrities(reference):
     found = {(f[1], f[3], f[4]) for f in facts(text, reference)}
     assert ("agricultural products", "yoy_growth_pct", 15.0) in found
     assert ("live-streaming", "livestreamers_count", 20000.0) in found
+
+
+# Datelines, pronouns and dates told in a story ---------------------------------------------------------
+
+
+def test_the_county_is_the_county_named_last(reference):
+    text = (
+        "Ma Li runs an online store in Hezheng county, Linxia, Gansu province.\n\n"
+        "The county saw online sales reach 1.5 billion yuan in 2024, up 20.5 percent year on year."
+    )
+    found = facts(text, reference, title="E-commerce lifts villages in Gansu")
+    assert ("Hezheng County", "online retail (total)", "2024", "amount_cny", 1.5e9) in found
+
+
+def test_a_month_or_an_adverb_before_the_city_is_no_place(reference):
+    text = (
+        "From January to June, the city's online retail sales reached 30.5 billion yuan. "
+        "Additionally, the town has added 120 online stores."
+    )
+    extraction = extract(page(text, title="Lanzhou's online sales"), reference)
+    assert not [s for s in extraction.set_aside if s.reason.startswith("unknown place")]
+
+
+def test_a_dateline_with_its_source_in_brackets(reference):
+    text = (
+        "LANZHOU, (Example Wire - 15th Mar, 2024) Online retail sales in Gansu rose 10.5 percent in 2023, "
+        "the commerce department said."
+    )
+    extraction = extract(page(text, title="Online sales grow"), reference)
+    assert extraction.region_code == "620000"
+
+
+def test_a_date_told_deep_in_a_story_is_not_the_reports(reference):
+    text = (
+        "Online retail sales in Gansu grew quickly over the decade.\n\n"
+        "The market opened its first e-commerce hall in 2013.\n\n"
+        "On May 25, 2017, a logistics park opened in Lanzhou, and more parks followed in 2020 and 2021."
+    )
+    extraction = extract(
+        page(text, dated="", title="Gansu's e-commerce decade"), reference, "2022-12-26_story.txt"
+    )
+    assert extraction.report_date.value.year == 2022
+
+
+def test_offline_consumption_is_not_online_retail(reference):
+    text = (
+        "During the 2024 National Day holiday, Gansu's offline consumption rose 12.5 percent, while online "
+        "retail sales rose 15.5 percent."
+    )
+    found = facts(text, reference)
+    assert [f[4] for f in found] == [15.5]

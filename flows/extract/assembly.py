@@ -267,7 +267,10 @@ class _SentenceReader:
         if self.paragraph_period and (not recent or self.paragraph_period.start > recent.start):
             # "In Q1-Q3 the postal industry's revenue rose 9.9 percent. Parcels reached 2.9 billion."
             recent = self.paragraph_period
-        if self.last_stated and THE_PERIOD.search(context.clause.text):
+        if self.last_stated and (
+            THE_PERIOD.search(context.clause.text)
+            or THE_PERIOD.search(sentence.text[: quantity.start - sentence.start])
+        ):
             recent = self.last_stated  # "… during the May Day holiday. Online sales surged during the period"
         period = figure_period(context, self.default_period, self.report_date, self.events, recent)
         if period is None:

@@ -150,7 +150,7 @@ NOT_RETAIL = re.compile(
     r"|added\s+value|foreign\s+trade|\bimports?\b|\bexports?\b|\bCPI\b|consumer\s+prices?|price\s+index|\bwages?\b"
     r"|(?:merchandise|international|goods|services)\s+trade|trade\s+(?:surplus|deficit|in\s+goods)"
     r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*"
-    r"|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
+    r"|(?<!online\sand\s)\boffline\s+(?:consumption|sales|retail|spending|stores?)\b|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
     r"|government\s+services?|catering\s+(?:revenue|income|industry|sector)|revenue\s+of\s+(?:the\s+)?catering"
     r"|auto(?:mobile)?\s+(?:companies|enterprises|makers|dealers)|vehicle\s+sales|car\s+sales"
     r"|(?:sales|turnover|revenue)\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:festival|event|fair|promotion|campaign)",
@@ -314,7 +314,10 @@ DATELINE_PLACE = re.compile(
     # "Xinhua News Agency, Beijing, March 15 (…)", "China News Service, Xining, February 6"
     r"^(?:[A-Z][\w.]*\s+){1,4}(?:Agency|Service|client),\s*[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\b(?:\s*\([^)]{1,60}\))?\s*|"
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?)?"
-    r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*"
+    r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*|"
+    # "LHASA, (UrduPoint / Pakistan Point News - 15th Mar, 2024)"; "China News Service Shiyan, May 14"
+    r"^[A-Z][A-Z .'’-]{2,40},\s*\([^)]{1,80}\)\s*|"
+    r"^(?:[A-Z][\w.]*\s+){1,4}(?:Agency|Service|client)\s+[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\b\s*"
 )
 # Names after these words are examples of what comes before, not the subject: "grain and oil
 # products such as flour, noodles and sesame oil grew 13.6 percent".
