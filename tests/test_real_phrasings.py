@@ -767,3 +767,32 @@ def test_offline_consumption_is_not_online_retail(reference):
     )
     found = facts(text, reference)
     assert [f[4] for f in found] == [15.5]
+
+
+def test_counted_things_listed_respectively(reference):
+    text = "In 2024 Jingning county topped the city both in Taobao villages and Taobao towns, with 12 and 3 respectively."
+    found = {(f[0], f[3], f[4]) for f in facts(text, reference)}
+    assert found == {
+        ("Jingning County", "taobao_villages_count", 12.0),
+        ("Jingning County", "taobao_towns_count", 3.0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        (
+            "In 2024, Lanzhou carried out 56,000 livestream sales, with sales reaching 1.2 billion yuan.",
+            "sessions_count",
+        ),
+        ("By the end of 2024, Lanzhou numbered 12,000 e-stores.", "online_stores_count"),
+        (
+            "Data showed Lanzhou was home to 8,000 broadcasters engaged in live commerce in 2024.",
+            "livestreamers_count",
+        ),
+        ("The number of Lanzhou's Taobao villages had risen to 24 in 2024.", "taobao_villages_count"),
+    ],
+)
+def test_counted_things_of_the_genre(reference, sentence, measure):
+    found = facts(sentence, reference, title="Lanzhou's e-commerce")
+    assert measure in [f[3] for f in found]

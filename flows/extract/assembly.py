@@ -252,6 +252,16 @@ class _SentenceReader:
             measure = Measure(leader.metric_code, value)
         else:
             measure = read_measure(context, self.reference)
+        if (
+            subject
+            and subject.thing
+            and (
+                getattr(measure, "reason", None) == UNRECOGNISED_COUNT
+                or getattr(measure, "metric", "").endswith("_count")
+            )
+        ):  # "Taobao villages and Taobao towns, with 93 and 14 respectively"
+            measure = Measure(f"{subject.thing}_count", quantity.value)
+            subject = Subject(segment=self.reference.quantities[subject.thing]["segment"])
         if isinstance(measure, Aside):
             self._aside(sentence, quantity, measure.disposition, measure.reason)
             return None

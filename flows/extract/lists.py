@@ -18,6 +18,7 @@ class Subject:
 
     segment: str | None = None
     region: Match | None = None
+    thing: str | None = None  # a counted thing: "Taobao villages and towns, with 93 and 14 respectively"
     count_figure: int | None = None  # start of the count whose growth this is
     counted: Observation | None = None
 
@@ -46,17 +47,24 @@ def listed_subjects(
     subjects: dict[int, Subject] = {}
     leaders: dict[int, int] = {}
     generic = reference.generic_segment_aliases
+    counted = [
+        m
+        for m in reference.count_phrase_matcher.find(sentence.text, sentence.start)
+        if m.code and not any(s.start <= m.start and m.end <= s.end for s in segments)
+    ]
     for listed in runs:
         first = listed[0].start
         named_segments = [m for m in segments if m.end <= first and m.text.casefold() not in generic]
         all_segments = [m for m in segments if m.end <= first]
         named_regions = [m for m in regions if m.end <= first]
+        things = [m for m in counted if m.end <= first] if listed[0].kind in ("bare", "count") else []
         respectively = RESPECTIVELY.search(sentence.text[listed[-1].end - sentence.start :][:40])
         for candidates, make in (
             (named_segments, lambda m: Subject(segment=m.code)),
             # "online sales, rural online sales and cross-border trade grew 18, 20 and 31 percent"
             (all_segments, lambda m: Subject(segment=m.code)),
             (named_regions, lambda m: Subject(region=m)),
+            (things, lambda m: Subject(thing=m.code)),
         ):
             chosen = _listed_names(sentence, candidates, len(listed))
             if chosen and (respectively or len(chosen) == len(listed)):

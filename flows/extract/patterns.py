@@ -260,7 +260,7 @@ ANAPHORA = re.compile(
 # Words that put a sentence in online trade, whatever it names.
 ONLINE_WORDS = re.compile(
     r"\bonline\b|e-?commerce|\binternet\b|live-?stream|\bweb\b|\bdigital\b|\bplatforms?\b|\bexpress\b"
-    r"|\bcourier|\bparcels?\b|\bpackages\b|\bdeliver",
+    r"|\bcourier|\bparcels?\b|\bpackages\b|\bdeliver|\be-stores?\b|\bbroadcasters?\b|\btaobao\b",
     re.I,
 )
 
@@ -363,7 +363,8 @@ COUNT_SUBJECT_BEFORE = re.compile(
     r"|totaled|totalled|stood\s+at|was|were|is|are|of|numbered|amounted\s+to|came\s+to)\s+"
     r"(?:over|more\s+than|about|nearly|around|almost|some)?\s*$"
     # "the number of parcels delivered surged 51.12 percent year on year in 2023 to about …"
-    r"|^\s*(?:[\w-]+\s+){0,3}?(?:rose|grew|surged|increased|jumped|climbed|soared)\b[^,;]{0,60}?\bto\s+"
+    r"|^\s*(?:[\w-]+\s+){0,3}?(?:(?:has|have|had)\s+)?(?:rose|risen|grew|grown|surged|increased|jumped|climbed|soared)\b"
+    r"[^,;]{0,60}?\bto\s+"
     r"(?:over|more\s+than|about|nearly|around|almost|some)?\s*$",
     re.I,
 )
