@@ -60,6 +60,9 @@ def _place(code: str, name: str) -> str:
     return code if code else "?" + PLACE_WORDS.sub("", name.removeprefix("?")).strip().casefold()
 
 
+FIELDS = ("place", "segment", "period", "measure")
+
+
 def _key(place: str, segment: str, period: str, measure: str, value: float) -> tuple:
     return (place, segment, period, measure, round(value, 4))
 
@@ -79,6 +82,14 @@ class RealScores(Scores):
     placed_right: int = 0  # … with the label's place
     missing_texts: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    # why figures are wrong: a missed and an extra figure of one value are one figure with wrong
+    # fields ("wrong period"); the rest were not found, or are not labelled
+    causes: Counter = field(default_factory=Counter)
+
+    def cause_table(self) -> str:
+        lines = [f"{'what is wrong':<40}{'figures':>8}"]
+        lines += [f"{cause:<40}{count:>8}" for cause, count in self.causes.most_common()]
+        return "\n".join(lines)
 
     def article_table(self) -> str:
         lines = [f"{'article':<48}{'key':>5}{'found':>7}{'right':>7}{'precision':>11}{'recall':>8}"]
@@ -156,8 +167,18 @@ def _tally(scores: RealScores, article: Article, expected: Counter, predicted: C
         if (row[3], row[4]) in figures:
             scores.placed += count
             scores.placed_right += count * ((row[3], row[4], row[0]) in places)
-    scores.misses += [f"{article.id}: missed {row}" for row in (expected - predicted).elements()]
-    scores.extras += [f"{article.id}: extra  {row}" for row in (predicted - expected).elements()]
+    missed, extra = list((expected - predicted).elements()), list((predicted - expected).elements())
+    scores.misses += [f"{article.id}: missed {row}" for row in missed]
+    scores.extras += [f"{article.id}: extra  {row}" for row in extra]
+    for row in missed:
+        twin = next((e for e in extra if e[4] == row[4]), None)
+        if twin is None:
+            scores.causes["not found"] += 1
+            continue
+        extra.remove(twin)
+        fields = [name for name, a, b in zip(FIELDS, row, twin, strict=False) if a != b]
+        scores.causes["wrong " + " and ".join(fields)] += 1
+    scores.causes["not labelled (extra)"] += len(extra)
     scores.articles.append(
         ArticleScore(article.id, sum(expected.values()), sum(predicted.values()), sum(matched.values()))
     )
@@ -210,6 +231,7 @@ def main() -> int:
     print(f"{scored} real articles ({args.lang}), {sum(scores.expected.values())} labelled figures")
     print(scores.table())
     print(f"place right: {scores.placed_right} of {scores.placed} ({scores.place_accuracy:.1%})")
+    print(scores.cause_table())
     for line in scores.rejected:
         print(f"rejected: {line}")
     if scores.missing_texts:
