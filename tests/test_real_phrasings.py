@@ -344,8 +344,7 @@ def test_a_related_links_list_is_furniture(reference):
     ],
 )
 def test_more_figures_that_are_not_the_reports_series(reference, sentence, number, reason):
-    extraction = extract(page(sentence), reference)
-    found = {s.text: s.reason for s in extraction.set_aside}
+    found = reasons(sentence, reference)
     assert found[number].startswith(reason), found
 
 
@@ -468,8 +467,7 @@ def test_retail_sales_in_rural_areas_is_all_channel(reference):
     ],
 )
 def test_figures_of_a_part_or_a_moment(reference, sentence, number, reason):
-    extraction = extract(page(sentence), reference)
-    found = {s.text: s.reason for s in extraction.set_aside}
+    found = reasons(sentence, reference)
     assert found[number].startswith(reason), found
 
 
@@ -695,8 +693,7 @@ def test_taobao_villages_counted_by_alibaba_are_the_places(reference):
 
 def test_an_earlier_value_from_which_a_figure_rose(reference):
     text = "Gansu's online sales of apples had risen from 3 million yuan (about $420,000) to 950 million yuan in 2024."
-    extraction = extract(page(text), reference)
-    assert {s.text: s.reason for s in extraction.set_aside}["3 million yuan"].startswith("an earlier value")
+    assert reasons(text, reference)["3 million yuan"].startswith("an earlier value")
 
 
 def test_the_number_stood_at(reference):
