@@ -19,9 +19,9 @@ def raw(tmp_path):
     return folder
 
 
-def rejected(raw, reference) -> dict[str, str]:
+def rejected(raw, reference, read=("good report – 新疆.txt",)) -> dict[str, str]:
     batch = extract_reports(find_reports(raw, max_bytes=10 * 2**20), reference)
-    assert [r.raw.path for r in batch.reports] == ["good report – 新疆.txt"]
+    assert sorted(r.raw.path for r in batch.reports) == sorted(read)
     return {r.path: r.reason for r in batch.rejected}
 
 
@@ -37,8 +37,12 @@ def test_each_kind_of_bad_file_is_named_with_its_cause(raw, reference):
         "Home › News\n\nA feature\n\nReleased on May 3, 2025. Shoppers in Lanzhou like tea.\n",
         encoding="utf-8",
     )
+    (raw / "prices only.txt").write_text(  # a report whose only figures are of other things is read
+        "Home › News\n\nA feature\n\nReleased on May 3, 2025. In Lanzhou a bowl of noodles costs 16.5 yuan.\n",
+        encoding="utf-8",
+    )
     shutil.copy(REFERENCE_REPORT, raw / "later copy.txt")
-    reasons = rejected(raw, reference)
+    reasons = rejected(raw, reference, read=("good report – 新疆.txt", "prices only.txt"))
     assert reasons == {
         "archive.txt": "archive.txt: binary file, not report text",
         "later copy.txt": "later copy.txt: same content as good report – 新疆.txt, loaded once",

@@ -130,7 +130,7 @@ def test_a_contribution_to_growth_is_not_a_gap(reference):
         (
             "In 2024 the cattle stock in Gansu was 3.5 million head, up 2 percent.",
             "2 percent",
-            "growth of a figure set aside",
+            "follows a figure set aside",
         ),
         ("Li said her online store sold 300,000 yuan of apricots in 2024.", "300,000 yuan", "a person's"),
         ("In 2024 Gansu Apricot Co., Ltd. sold 5 million yuan online.", "5 million yuan", "a person's"),
@@ -462,7 +462,7 @@ def test_retail_sales_in_rural_areas_is_all_channel(reference):
             "In 2024 Gansu's couriers handled 500 million parcels, of which 30 million were handled on "
             "Nov. 11 alone, up 12.5 percent year on year.",
             "12.5 percent",
-            "growth of a figure set aside",
+            "follows a figure set aside",
         ),
     ],
 )
@@ -793,3 +793,11 @@ def test_counted_things_listed_respectively(reference):
 def test_counted_things_of_the_genre(reference, sentence, measure):
     found = facts(sentence, reference, title="Lanzhou's e-commerce")
     assert measure in [f[3] for f in found]
+
+
+def test_shares_of_people_are_not_shares_of_sales(reference):
+    text = (
+        "In 2024 Gansu's online retail sales rose 9.5 percent. People under 20 represented 1.5 percent of the "
+        "province's online shoppers, while over-40s accounted for 22.5 percent, up 1.5 percentage points."
+    )
+    assert [f[3:] for f in facts(text, reference)] == [("yoy_growth_pct", 9.5)]

@@ -82,6 +82,7 @@ def extract(
         mentions=reader.mentions,
         set_aside=reader.set_aside,
         event_dates=reader.event_dates,
+        figures_read=reader.figures_read,
     )
 
 
@@ -122,6 +123,7 @@ class _SentenceReader:
         self.recent_period: PeriodPhrase | None = None  # the latest period an earlier sentence stated
         self.last_stated: PeriodPhrase | None = None  # the latest period any earlier sentence stated
         self.recent_places: dict[str, Match] = {}  # the place of each kind named last ("the county")
+        self.figures_read = 0
         # the latest period stated by a sentence of the paragraph that yielded no observation
         self.paragraph_period: PeriodPhrase | None = None
 
@@ -159,6 +161,7 @@ class _SentenceReader:
         self._record_mentions(sentence, segments, regions)
         self._record_event_dates(sentence)
         quantities = find_quantities(sentence, ref)
+        self.figures_read += sum(q.kind != "bare" for q in quantities)
         if CJK.search(sentence.text) and len(CJK.findall(sentence.text)) * 3 > len(sentence.text):
             for quantity in quantities:
                 self._aside(sentence, quantity, "not_a_figure", "in Chinese-language text")

@@ -75,9 +75,9 @@ def extract_reports(
         except ReportError as error:
             rejected.append(Rejected(raw.path, str(error)))
             continue
-        if not extraction.observations and not any(
-            s.disposition == "needs_review" for s in extraction.set_aside
-        ):
+        # a text that states no number with a unit is no report; one whose figures are all of other
+        # things (a price, dollars) is read and loaded with none
+        if not extraction.observations and not extraction.figures_read:
             rejected.append(Rejected(raw.path, f"{raw.path}: no figures found in the report"))
             continue
         extracted.append(ExtractedReport(raw, text, extraction))

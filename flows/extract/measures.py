@@ -48,6 +48,7 @@ from flows.extract.patterns import (
     PROVINCE_COMPARATOR,
     SHARE_AFTER,
     SHARE_BEFORE,
+    SHARE_OF_PEOPLE,
     STATISTIC_OF,
     TARGET,
     TARGET_AFTER,
@@ -96,6 +97,11 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             or SHARE_AFTER.match(after)
             or OR_SHARE.search(in_sentence_before)
         ):
+            if SHARE_OF_PEOPLE.match(after):  # "0.5 percent of Harbin's e-commerce buyers"
+                return Aside("not_a_figure", "a share of people, not of sales")
+            # "…, while over-40s accounted for 23.5 percent": of what the share before was of
+            if not SHARE_AFTER.match(after) and (aside := _follows_dismissed(context)):
+                return aside
             return Measure("share_pct", value)
         # "increased to 31.3 percent from 25.6 percent": the earlier value of the same measure
         if (
@@ -120,12 +126,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             return Aside("needs_review", "percentage with no measure cue")
         if counted := _counted_subject(context, reference, COUNT_GROWTH_BETWEEN):
             return Measure(f"{counted}_yoy_growth_pct", sign * value)
-        if (
-            (dismissed := context.last_dismissed)
-            and dismissed[0] > context.last_observed
-            and not any(context.in_clause(m) for m in context.segments)
-        ):  # "675 million were handled on Nov. 11 alone, an increase of 26 percent": that count's
-            return Aside("not_a_figure", f"growth of a figure set aside ({dismissed[1]})")
+        if aside := _follows_dismissed(context):  # "675 million were handled on Nov. 11 alone, up 26 percent"
+            return aside
         return Measure(_growth_metric(context), sign * value)
     if kind == "doubling":  # "livestreaming sessions doubled": the growth of what it follows
         counted = _counted_subject(context, reference, VERB_AUXILIARY)
@@ -133,6 +135,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     if kind == "points":
         if CONTRIBUTION.search(before):
             return Aside("not_a_figure", "a contribution to growth")
+        if aside := _follows_dismissed(context):  # "18.6 percent of shoppers, up 1.1 points"
+            return aside
         signed = -value if BELOW.search(after) or GROWTH_DOWN.search(after[:25]) else value
         if NATIONAL.search(before) or NATIONAL.search(after):
             return Measure("gap_vs_national_pp", signed)
@@ -173,6 +177,19 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     if YEAR.fullmatch(quantity.text):
         return Aside("not_a_figure", "a year")
     return Aside("needs_review", "number without a unit or measure")
+
+
+def _follows_dismissed(context: Context) -> Aside | None:
+    """A growth, change or share that only follows a figure set aside in its sentence is that
+    figure's, and set aside too."""
+    dismissed = context.last_dismissed
+    if (
+        dismissed
+        and dismissed[0] > context.last_observed
+        and not any(context.in_clause(m) for m in context.segments)
+    ):
+        return Aside("not_a_figure", f"follows a figure set aside ({dismissed[1]})")
+    return None
 
 
 def _not_a_statistic(context: Context) -> Aside | None:

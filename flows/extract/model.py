@@ -73,6 +73,7 @@ class Extraction:
     mentions: list[Mention]
     set_aside: list[SetAside]
     event_dates: dict[str, tuple[date, date]]  # event period code -> the dates the text gives it
+    figures_read: int = 0  # numbers with a unit (percent, points, yuan, a count) the body states
 
     @property
     def review_candidates(self) -> list[Observation]:

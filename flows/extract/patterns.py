@@ -459,3 +459,8 @@ PERIOD_WORD = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:in|during|for)\s+(?:the\s+)?(?:first|second|third|fourth|same|previous|last)\b",
     re.I,
 )
+SHARE_OF_PEOPLE = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:buyers|shoppers|users|consumers|netizens|residents|respondents"
+    r"|people|customers)\b",
+    re.I,
+)
