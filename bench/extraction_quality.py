@@ -37,6 +37,21 @@ class Scores:
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
 
+    def add(self, name: str, expected: Counter, predicted: Counter) -> Counter:
+        """One report's key and predicted rows (region, segment, period, measure, value), tallied per
+        measure; its misses and extras named; returns the rows it got right."""
+        matched = expected & predicted
+        for counter, target in (
+            (expected, self.expected),
+            (predicted, self.predicted),
+            (matched, self.matched),
+        ):
+            for row, count in counter.items():
+                target[row[3]] += count
+        self.misses += [f"{name}: missed {row}" for row in (expected - predicted).elements()]
+        self.extras += [f"{name}: extra  {row}" for row in (predicted - expected).elements()]
+        return matched
+
     def precision(self, measure: str | None = None) -> float:
         return _ratio(self.matched, self.predicted, measure)
 
@@ -83,16 +98,7 @@ def score_corpus(corpus_dir: Path = CORPUS_DIR, reference: Reference | None = No
         _, extraction = extract_file(report.read_bytes(), report.name, reference)
         found = extraction.observations + extraction.review_candidates
         predicted = Counter(_row_key(row) for row in key_rows(found, reference))
-        matched = expected & predicted
-        for counter, target in (
-            (expected, scores.expected),
-            (predicted, scores.predicted),
-            (matched, scores.matched),
-        ):
-            for row, count in counter.items():
-                target[row[3]] += count
-        scores.misses += [f"{report.name}: missed {row}" for row in (expected - predicted).elements()]
-        scores.extras += [f"{report.name}: extra  {row}" for row in (predicted - expected).elements()]
+        scores.add(report.name, expected, predicted)
     return scores
 
 

@@ -148,28 +148,19 @@ def score(
             )
             for o in found
         )
-        _tally(scores, article, expected, predicted, {id(o): o for o in found})
+        _tally(scores, article, expected, predicted)
     return scores
 
 
-def _tally(scores: RealScores, article: Article, expected: Counter, predicted: Counter, found: dict) -> None:
-    matched = expected & predicted
-    for counter, target in (
-        (expected, scores.expected),
-        (predicted, scores.predicted),
-        (matched, scores.matched),
-    ):
-        for row, count in counter.items():
-            target[row[3]] += count
-    figures = {(row[3], row[4]): row[0] for row in expected}
+def _tally(scores: RealScores, article: Article, expected: Counter, predicted: Counter) -> None:
+    matched = scores.add(article.id, expected, predicted)
+    figures = {(row[3], row[4]) for row in expected}
     places = {(row[3], row[4], row[0]) for row in expected}
     for row, count in predicted.items():
         if (row[3], row[4]) in figures:
             scores.placed += count
             scores.placed_right += count * ((row[3], row[4], row[0]) in places)
     missed, extra = list((expected - predicted).elements()), list((predicted - expected).elements())
-    scores.misses += [f"{article.id}: missed {row}" for row in missed]
-    scores.extras += [f"{article.id}: extra  {row}" for row in extra]
     for row in missed:
         twin = next((e for e in extra if e[4] == row[4]), None)
         if twin is None:

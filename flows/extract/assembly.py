@@ -142,17 +142,18 @@ class _SentenceReader:
         # a sentence without figures (dates aside) that sets the scene's period: "Meanwhile, the
         # e-commerce sector expanded steadily during the first half of the year."; or whose
         # figures are of other series ("In 2017, the city's merchandise trade rose 12 percent")
-        scene = ONLINE_WORDS.search(sentence.text) or self.reference.segment_matcher.find(sentence.text)
-        other_series = any(s.reason == NOT_RETAIL_REASON for s in self.set_aside[asides:])
+        asides_here = self.set_aside[asides:]
         if (
-            (scene or other_series)
-            and len(self.observations) == observed
-            and all(
-                s.reason in ("part of a date", "a year", NOT_RETAIL_REASON) for s in self.set_aside[asides:]
+            len(self.observations) == observed
+            and all(s.reason in ("part of a date", "a year", NOT_RETAIL_REASON) for s in asides_here)
+            and (
+                any(s.reason == NOT_RETAIL_REASON for s in asides_here)
+                or ONLINE_WORDS.search(sentence.text)
+                or self.reference.segment_matcher.find(sentence.text)
             )
         ):
-            stated = [p for p in subject_periods(sentence) if not p.days and not _historical(p, self.dated)]
-            self.recent_period = stated[-1] if stated else self.recent_period
+            periods = [p for p in stated if not p.days]
+            self.recent_period = periods[-1] if periods else self.recent_period
 
     def _read(self, sentence: Span) -> None:
         ref = self.reference
@@ -255,14 +256,13 @@ class _SentenceReader:
             measure = Measure(leader.metric_code, value)
         else:
             measure = read_measure(context, self.reference)
-        if (
-            subject
-            and subject.thing
-            and (
-                getattr(measure, "reason", None) == UNRECOGNISED_COUNT
-                or getattr(measure, "metric", "").endswith("_count")
-            )
-        ):  # "Taobao villages and Taobao towns, with 93 and 14 respectively"
+        counted = (
+            measure.reason == UNRECOGNISED_COUNT
+            if isinstance(measure, Aside)
+            else measure.metric.endswith("_count")
+        )
+        if subject and subject.thing and counted:
+            # "Taobao villages and Taobao towns, with 93 and 14 respectively"
             measure = Measure(f"{subject.thing}_count", quantity.value)
             subject = Subject(segment=self.reference.quantities[subject.thing]["segment"])
         if isinstance(measure, Aside):

@@ -106,13 +106,10 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
     sentence names (not its dateline); else the province (or, failing that, the place) its text
     names most. Of places that only locate another ("Taizhou, East China's Zhejiang"), the located."""
     # the opening: the first of the first sentences that names a place
-    opening = next(
-        (found for s in body[:3] if (found := sentence_places(_without_dateline(s), reference))), []
-    )
+    first_places = [sentence_places(_without_dateline(s), reference) for s in body[:3]]
+    opening = next((found for found in first_places if found), [])
     # a name several places share, in the title ("Tongzhou"), is the one the opening places in full
-    located = next(
-        (p for s in body[:3] for p in sentence_places(_without_dateline(s), reference) if p.code), None
-    )
+    located = next((p for found in first_places for p in found if p.code), None)
     in_title = [p for p in sentence_places(title, reference, located) if p.code] if title else []
     if in_title:
         # "… thrives in county in SE China's Fujian": the title says the subject is smaller
