@@ -801,3 +801,93 @@ def test_shares_of_people_are_not_shares_of_sales(reference):
         "province's online shoppers, while over-40s accounted for 22.5 percent, up 1.5 percentage points."
     )
     assert [f[3:] for f in facts(text, reference)] == [("yoy_growth_pct", 9.5)]
+
+
+# Figures per day, changes in amounts, contributions --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 310 million parcels were handled daily on average from June 1 to 18 in Gansu.",
+        "In Gansu the average daily delivery volume rose 62.5 percent in 2024.",
+        "In 2024 over 90 thousand parcels bought online left Gansu daily.",
+    ],
+)
+def test_a_figure_per_day_is_not_a_fact(reference, sentence):
+    assert facts(sentence, reference) == []
+
+
+def test_daily_necessities_and_a_daily_paper_are_not_per_day(reference):
+    assert facts("In 2024 Gansu's online sales of daily necessities rose 7 percent.", reference) == [
+        ("Gansu", "daily necessities", "2024", "yoy_growth_pct", 7.0)
+    ]
+    assert facts("In 2024 Gansu's online sales rose 7 percent, the Gansu Daily reported.", reference) == [
+        ("Gansu", "online retail (total)", "2024", "yoy_growth_pct", 7.0)
+    ]
+
+
+def test_an_increase_of_an_amount_is_not_the_amount(reference):
+    found = facts(
+        "In 2024 Gansu handled 41,500 parcels, an increase of 12,300 parcels on a year earlier.", reference
+    )
+    assert ("Gansu", "online retail (total)", "2024", "parcels_count", 12300.0) not in found
+    assert ("Gansu", "online retail (total)", "2024", "parcels_count", 41500.0) in found
+
+
+def test_a_contribution_to_growth_in_percent(reference):
+    assert (
+        facts(
+            "In 2024 online tourism and online catering in Gansu stood out, contributing 18% and 12.5% "
+            "to the growth of online retail sales respectively.",
+            reference,
+        )
+        == []
+    )
+
+
+# Periods: the mid-year festival, last month, compared periods, "now" ----------------------------
+
+
+def test_the_mid_year_shopping_spree_is_618(reference):
+    assert facts(
+        "Close to 3.9 billion parcels were handled in Gansu during this year's mid-year shopping spree, "
+        "up 31 percent over the same period last year.",
+        reference,
+    ) == [
+        ("Gansu", "online retail (total)", "2025-EV-618", "parcels_count", 3.9e9),
+        ("Gansu", "online retail (total)", "2025-EV-618", "parcels_yoy_growth_pct", 31.0),
+    ]
+
+
+def test_the_same_period_of_an_earlier_year_is_a_comparison(reference):
+    assert facts(
+        "During the Spring Festival holiday 2.4 million parcels were sent in Gansu, a 21 percent rise "
+        "compared with the same period in 2024.",
+        reference,
+    ) == [
+        ("Gansu", "online retail (total)", "2025-EV-spring_festival", "parcels_count", 2.4e6),
+        ("Gansu", "online retail (total)", "2025-EV-spring_festival", "parcels_yoy_growth_pct", 21.0),
+    ]
+
+
+def test_last_month_is_the_month_before_the_report(reference):
+    assert facts("Gansu's express firms handled 52 million parcels last month.", reference) == [
+        ("Gansu", "online retail (total)", "2025-M02", "parcels_count", 5.2e7)
+    ]
+
+
+def test_a_holiday_last_month_is_the_holiday(reference):
+    found = facts(
+        "During the Spring Festival holiday last month, online sales in Gansu rose 8 percent.", reference
+    )
+    assert found == [("Gansu", "online retail (total)", "2025-EV-spring_festival", "yoy_growth_pct", 8.0)]
+
+
+def test_a_count_as_things_now_stand_is_of_the_reports_year(reference):
+    assert facts(
+        "In 2023 Gansu's online sales rose 9 percent. Gansu is now home to 3,100 online stores.", reference
+    ) == [
+        ("Gansu", "online retail (total)", "2023", "yoy_growth_pct", 9.0),
+        ("Gansu", "online retail (total)", "2025", "online_stores_count", 3100.0),
+    ]

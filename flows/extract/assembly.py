@@ -135,7 +135,8 @@ class _SentenceReader:
     def read(self, sentence: Span) -> None:
         observed, asides = len(self.observations), len(self.set_aside)
         self._read(sentence)
-        stated = [p for p in subject_periods(sentence) if not _historical(p, self.dated)]
+        # "now", "at present" speak for their own sentence only; the sentences after keep the period before
+        stated = [p for p in subject_periods(sentence) if not _historical(p, self.dated) and not p.current]
         self.last_stated = stated[-1] if stated else self.last_stated
         if stated and len(self.observations) == observed:
             self.paragraph_period = stated[-1]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from flows.extract.context import CUE_WINDOW, Context, distance
 from flows.extract.layout import clauses
 from flows.extract.patterns import (
+    ABSOLUTE_CHANGE,
     ANAPHORA,
     APPOSITIVE,
     ATTRIBUTION,
@@ -62,6 +63,12 @@ from flows.reference import Reference
 NOT_RETAIL_REASON = "not a retail series"
 UNRECOGNISED_COUNT = "count of an unrecognised quantity"
 PLACE_COUNTS = frozenset({"taobao_villages", "taobao_towns"})
+# the figures of a list before this one: "contributing 21% and " → "contributing "
+LIST_BEFORE = re.compile(r"(?:-?\d[\d,.]*\s*(?:%|percent)\s*(?:,|and|,\s*and)\s*)+$", re.I)
+GROWTH_AFTER_TO = re.compile(
+    r"^(?:\s*(?:,|and|,\s*and)\s*-?\d[\d,.]*\s*(?:%|percent))*\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}growth\b",
+    re.I,
+)
 SHARE_WINDOW = 120  # "the proportion of rural e-commerce to the province's total online retail sales rose to"
 
 
@@ -85,8 +92,10 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         return Aside("not_a_figure", NOT_RETAIL_REASON)
     if aside := _not_a_statistic(context):
         return aside
-    if kind == "percent" and CONTRIBUTION_SHARE.search(
-        context.clause.text[: quantity.start - context.clause.start]
+    if kind == "percent" and (
+        CONTRIBUTION_SHARE.search(context.clause.text[: quantity.start - context.clause.start])
+        # "contributing 21% and 17.2% to the growth of …"
+        or (CONTRIBUTION.search(LIST_BEFORE.sub("", before)) and GROWTH_AFTER_TO.match(after))
     ):
         return Aside("not_a_figure", "a contribution to growth")
     if kind == "percent":
@@ -160,6 +169,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         and not PERIOD_WORD.search(to.group("between"))
     ):  # "rose from 4 million yuan to 1.25 billion yuan": the earlier value, of no stated period
         return Aside("needs_review", "an earlier value ('from …') with no period of its own")
+    if kind in ("yuan", "count") and ABSOLUTE_CHANGE.search(before):
+        return Aside("not_a_figure", "a change in an amount, not the amount")
     if kind == "yuan":
         return Measure("amount_cny", value)
     if kind == "count" and quantity.noun and quantity.noun.code:

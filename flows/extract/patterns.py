@@ -198,7 +198,7 @@ SALES_OF = re.compile(r"\b(?:online\s+)?(?:retail\s+)?sales\s+of\b", re.I)
 # A period phrase after these words is what a figure is compared with, not when it is for.
 COMPARED_PERIOD = re.compile(
     r"(?:(?<!more\s)(?<!less\s)(?<!fewer\s)\bthan\b[^,;]{0,30}|compared\s+(?:with|to)\s+(?:the\s+)?|from\s+(?:the\s+)?(?=\S*$)"
-    r"|(?:over|against|versus)\s+(?:the\s+)?)$",
+    r"|(?:over|against|versus)\s+(?:the\s+)?|\bsame\s+(?:period|time|months?|quarter|holiday)\s+)$",
     re.I,
 )
 # "Its online sales grew …": the figure is about the place the previous one was about.
@@ -290,8 +290,17 @@ TARGET = re.compile(
     r"|predict\w*|strive\w*\s+to)\b",
     re.I,
 )
+# "handled daily", "the average daily delivery volume"; not "daily necessities" nor "China Daily"
 PER_DAY = re.compile(
-    r"\b(?:every|each|per|a)\s+(?:day|hour|minute|second)\b|\bdaily\s+(?:average\s+)?(?:sales|orders|turnover)\b",
+    r"(?i:\b(?:every|each|per|a)\s+(?:day|hour|minute|second)\b)"
+    r"|(?:\bdaily|^\s*Daily)\b"
+    r"(?![\s-]+(?i:necessit|use|chemical|goods|commodit|consumer|life|living|products|supplies|essentials))",
+)
+# "an increase of 14,236 parcels", "up by 2 billion yuan": a change in an amount, not the amount.
+ABSOLUTE_CHANGE = re.compile(
+    r"\b(?:(?:an?\s+)?(?:increase|rise|growth|jump|gain|decrease|drop|decline|reduction)\s+of"
+    r"|(?:up|down|increased|rose|grew|decreased|fell|dropped|declined)\s+by)\s+"
+    r"(?:about\s+|nearly\s+|over\s+|more\s+than\s+|around\s+|some\s+)?(?:rmb\s*|¥\s*)?$",
     re.I,
 )
 # A platform's own figure ("Tmall's orders", "sales on JD.com"), not a region's statistic.
@@ -325,7 +334,13 @@ EXAMPLES_BEFORE = re.compile(
     r"\b(?:such\s+as|including|like|e\.g\.|for\s+example|especially|led\s+by)\s+(?:\S+\s+){0,3}$", re.I
 )
 # "at present", "currently": a count as it stands in the report's year.
-CURRENTLY = re.compile(r"\b(?:currently|at\s+present|presently|at\s+the\s+moment|so\s+far)\b", re.I)
+CURRENTLY = re.compile(
+    r"\b(?:currently|at\s+present|presently|at\s+the\s+moment|so\s+far|to\s+date|up\s+to\s+now"
+    # "is now home to", "there are now": a count as it stands
+    r"|(?:is|are|has|have)\s+now|now\s+(?:has|have|is|are|boasts?|hosts?|houses?|counts?|home\s+to)"
+    r"|(?<![^\W\d_])now(?=,))\b",
+    re.I,
+)
 # "during the Online New Year's Shopping Festival": an event of its own that has no period code.
 OTHER_EVENT = re.compile(
     r"\b(?i:during|in|at|for)\s+the\s+[\"“]?(?:(?:\d{4}\s+)?[A-Z][\w'’-]*\s+){1,6}(?:Shopping\s+)?"

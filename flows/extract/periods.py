@@ -92,6 +92,7 @@ class PeriodPhrase:
     event: str | None = None
     days: bool = False  # a span of days ("from Oct 20 to Nov 11", "as of April 8"): no period of its own
     current: bool = False  # "at present": as things stand in the report's year
+    last_month: bool = False  # "last month": the month before the report's
 
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -146,6 +147,7 @@ SINGLE_MONTH = re.compile(
 )
 FULL_YEAR = re.compile(rf"\b(?:in|for|during|throughout|of)\s+{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)
 LAST_YEAR = re.compile(r"\b(?:(?P<last_year>last\s+year)|(?P<this_year>this\s+year)(?!['’]s))\b", re.I)
+LAST_MONTH = re.compile(r"\blast\s+month\b", re.I)
 # "last year" after these words is a comparison base, not the period a figure is for.
 COMPARISON_BEFORE = re.compile(
     r"(?:from|than|over|compared\s+(?:to|with)|with|period(?:\s+of)?|versus|vs\.?|against|to|since"
@@ -158,7 +160,8 @@ EVENTS: list[tuple[str, str, int]] = [
     ("double_11", r"double\s+(?:11|eleven)|singles'?\s*day|11\.11", 11),
     (
         "618",
-        r"\b(?:618|6\.18)\b(?:\s+(?:shopping\s+)?(?:festival|promotions?|gala))?|mid-year\s+shopping\s+festival",
+        r"\b(?:618|6\.18)\b(?:\s+(?:shopping\s+)?(?:festival|promotions?|gala))?"
+        r"|mid-year\s+(?:online\s+)?shopping\s+(?:festival|spree|gala|carnival|season|promotions?)",
         6,
     ),
     ("national_day", r"national\s+day\s+(?:holiday|golden\s+week)", 10),
@@ -171,10 +174,17 @@ _EVENT_TAIL = (
     r"(?:[\"”’']?\s*(?:online\s+)?(?:shopping\s+)?(?:festival|holiday|period|season|gala|spree|extravaganza"
     r"|promotions?|golden\s+week|sales\s+season)s?)*"
     r"(?:(?:\s+(?:in|of)\s+|,?\s+)(?P<year>(?:19|20)\d{2})\b"
-    r"|\s+(?:of\s+)?(?P<this_year>this\s+year)|\s+(?P<last_year>last\s+year))?"
+    r"|\s+(?:of\s+)?(?P<this_year>this\s+year)|\s+(?P<last_year>last\s+year)|\s+last\s+month)?"
 )
 EVENT_PATTERNS = [
-    (slug, re.compile(rf"(?:(?P<year_before>(?:19|20)\d{{2}})\s+)?(?:{pattern}){_EVENT_TAIL}", re.I), month)
+    (
+        slug,
+        re.compile(
+            rf"(?:(?P<year_before>(?:19|20)\d{{2}})\s+|(?P<this_year_before>this\s+year['’]s)\s+)?(?:{pattern}){_EVENT_TAIL}",
+            re.I,
+        ),
+        month,
+    )
     for slug, pattern, month in EVENTS
 ]
 
@@ -266,7 +276,13 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
         taken.insert(index, (start, end))
         groups = m.groupdict()
         year = int(groups.get("year") or groups.get("year_before") or 0) or None
-        year_offset = 0 if groups.get("this_year") else -1 if groups.get("last_year") else None
+        year_offset = (
+            0
+            if groups.get("this_year") or groups.get("this_year_before")
+            else -1
+            if groups.get("last_year")
+            else None
+        )
         found.append(PeriodPhrase(months, year, year_offset, start, end, event, **flags))
 
     # each family of phrases is looked for only where its words occur: most sentences name none
@@ -308,6 +324,10 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodPhrase]:
             add(m, (month, month))
     for m in FULL_YEAR.finditer(text):
         add(m, (1, 12))
+    if "month" in words:
+        for m in LAST_MONTH.finditer(text):
+            if not COMPARISON_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                add(m, (0, 0), last_month=True)
     if "year" in words:
         for m in LAST_YEAR.finditer(text):
             if not COMPARISON_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
@@ -320,6 +340,9 @@ def period_code(phrase: PeriodPhrase, report_date: date) -> str:
     first, last = phrase.months
     if phrase.current:
         return f"{phrase.explicit_year or report_date.year}"
+    if phrase.last_month:
+        month = report_date.month - 1 or 12
+        return code_for_months(report_date.year - (month == 12), month, month)
     if phrase.explicit_year:
         year = phrase.explicit_year
     elif phrase.year_offset == 0 and (first, last) == (1, 12) and report_date.month < 12:
@@ -407,8 +430,8 @@ def figure_period(
         phrase = in_clause[0]
     elif recent and (not context.previous or recent.start > context.previous.evidence_start):
         phrase = recent  # "… expanded during the first half of the year. Online sales rose 16.9 percent."
-    elif context.previous:
-        return context.previous.period_code
+    elif context.previous and not CURRENTLY.search(context.previous.evidence):
+        return context.previous.period_code  # (a count as it stands "now" does not carry its period on)
     elif context.last_in_report and ANAPHORA.match(sentence.text):
         return context.last_in_report.period_code  # "Specifically, …" carries on the figure before
     elif default:
