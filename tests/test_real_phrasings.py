@@ -891,3 +891,15 @@ def test_a_count_as_things_now_stand_is_of_the_reports_year(reference):
         ("Gansu", "online retail (total)", "2023", "yoy_growth_pct", 9.0),
         ("Gansu", "online retail (total)", "2025", "online_stores_count", 3100.0),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024 the business revenue of Gansu's postal industry reached 18.2 billion yuan, up 7.5 percent.",
+        "In 2024 Gansu's courier firms delivered 410 million parcels and earned 3.3 billion yuan in revenue.",
+        "In 2024 the province's express delivery raked in about 9.1 billion yuan.",
+    ],
+)
+def test_an_amount_of_the_delivery_trade_is_not_sales(reference, sentence):
+    assert [f for f in facts(sentence, reference) if f[3] in ("amount_cny", "yoy_growth_pct")] == []

@@ -24,6 +24,7 @@ from flows.extract.patterns import (
     CROSS_BORDER_PART,
     CROSS_BORDER_WORD,
     DAYS_COUNTED,
+    DELIVERY_TRADE,
     EARLIER_PERIOD_COMPARATOR,
     EARLIER_VALUE_TO,
     FROM_RATE,
@@ -31,6 +32,7 @@ from flows.extract.patterns import (
     GROUP_SUBJECT,
     GROWTH_DOWN,
     GROWTH_UP,
+    IN_REVENUE,
     LIST_LINE,
     NAMED_COMPANY,
     NATIONAL,
@@ -47,6 +49,7 @@ from flows.extract.patterns import (
     PLATFORM_EXAMPLES,
     PRE_SALE,
     PROVINCE_COMPARATOR,
+    SALES_WORD,
     SHARE_AFTER,
     SHARE_BEFORE,
     SHARE_OF_PEOPLE,
@@ -89,6 +92,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     quantity, before, after, previous = context.quantity, context.before, context.after, context.previous
     kind, value = quantity.kind, quantity.value
     if kind in ("percent", "points", "yuan", "count", "doubling") and _not_retail(context, reference):
+        return Aside("not_a_figure", NOT_RETAIL_REASON)
+    if kind == "yuan" and _delivery_trade_amount(context):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
     if aside := _not_a_statistic(context):
         return aside
@@ -320,6 +325,20 @@ def _not_retail(context: Context, reference: Reference) -> bool:
         and not STATISTIC_OF.search(clause.text, 0, m.start - clause.start)
     ]
     return max(series) > max(retail, default=-1)
+
+
+def _delivery_trade_amount(context: Context) -> bool:
+    """An amount whose subject is the delivery trade, not sales: no sales word between the trade's
+    name and the amount in its clause, or "… yuan in revenue" in a sentence about deliveries."""
+    clause_before = context.clause.text[: context.quantity.start - context.clause.start]
+    trade = [context.clause.start + m.end() for m in DELIVERY_TRADE.finditer(clause_before)]
+    if (
+        trade
+        and not SALES_WORD.search(clause_before, trade[-1] - context.clause.start)
+        and not any(trade[-1] <= m.start < context.quantity.start for m in context.segments)
+    ):
+        return True
+    return bool(IN_REVENUE.match(context.after) and DELIVERY_TRADE.search(context.sentence.text))
 
 
 def _compared_segment(context: Context, reference: Reference) -> bool:

@@ -156,6 +156,11 @@ NOT_RETAIL = re.compile(
     r"|(?:sales|turnover|revenue)\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:festival|event|fair|promotion|campaign)",
     re.I,
 )
+# An amount of the delivery trade itself (its revenue, its "business volume" in yuan), not of sales:
+# "the postal industry's revenue reached 29 billion yuan", "express firms earned 2.7 billion yuan
+# in revenue", "the city's express delivery raked in 28 billion yuan".
+DELIVERY_TRADE = re.compile(r"\b(?:postal|express|courier|logistics|delivery)\b", re.I)
+IN_REVENUE = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:in\s+)?(?:business\s+)?(?:revenues?|income)\b", re.I)
 # Comparators of a gap in points, other than the national average.
 PROVINCE_COMPARATOR = re.compile(
     r"provincial\s+(?:average|level|growth|rate|figure)|(?:that|those)\s+of\s+the\s+(?:whole\s+)?"
