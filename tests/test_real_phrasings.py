@@ -903,3 +903,15 @@ def test_a_count_as_things_now_stand_is_of_the_reports_year(reference):
 )
 def test_an_amount_of_the_delivery_trade_is_not_sales(reference, sentence):
     assert [f for f in facts(sentence, reference) if f[3] in ("amount_cny", "yoy_growth_pct")] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024 Gansu's e-commerce trade volume reached 51 billion yuan.",
+        "In 2024 the volume of online trade in Gansu reached 51 billion yuan.",
+        "In 2024 the transaction volume of the e-commerce platforms in Gansu reached 51 billion yuan.",
+    ],
+)
+def test_trade_and_transaction_volumes_are_online_transactions(reference, sentence):
+    assert facts(sentence, reference) == [("Gansu", "online transactions", "2024", "amount_cny", 5.1e10)]
