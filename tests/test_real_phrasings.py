@@ -915,3 +915,24 @@ def test_an_amount_of_the_delivery_trade_is_not_sales(reference, sentence):
 )
 def test_trade_and_transaction_volumes_are_online_transactions(reference, sentence):
     assert facts(sentence, reference) == [("Gansu", "online transactions", "2024", "amount_cny", 5.1e10)]
+
+
+def test_a_province_before_a_place_inside_it_only_locates_it(reference):
+    found = facts(
+        "In 2024 online sales rose 11 percent.", reference, title="Zhejiang's Haiyan county sells more online"
+    )
+    assert found == [("Haiyan County (Jiaxing)", "online retail (total)", "2024", "yoy_growth_pct", 11.0)]
+
+
+def test_an_unknown_town_named_in_full_goes_by_its_short_name_after(reference):
+    extraction = extract(
+        page(
+            "Qiaolou town in Haiyan county, Zhejiang province, has turned to e-commerce. "
+            "Haiyan's online sales rose 9 percent in 2024. In 2024 Qiaolou had more than 1,200 online stores.",
+            title="Haiyan county sells more online",
+        ),
+        reference,
+    )
+    assert [(o.region_code, o.metric_code, o.value) for o in extraction.review_candidates] == [
+        ("?Qiaolou town", "online_stores_count", 1200.0)
+    ]

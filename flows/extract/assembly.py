@@ -36,7 +36,7 @@ from flows.extract.periods import (
     stated_range,
     subject_periods,
 )
-from flows.extract.places import figure_region, main_region, place_kinds, sentence_places
+from flows.extract.places import figure_region, main_region, place_kinds, sentence_places, short_name
 from flows.extract.quantities import Quantity, find_quantities
 from flows.extract.segments import figure_segment, listed_segment
 from flows.reference import Match, Reference
@@ -123,6 +123,7 @@ class _SentenceReader:
         self.recent_period: PeriodPhrase | None = None  # the latest period an earlier sentence stated
         self.last_stated: PeriodPhrase | None = None  # the latest period any earlier sentence stated
         self.recent_places: dict[str, Match] = {}  # the place of each kind named last ("the county")
+        self.learned_places: dict[str, str] = {}  # unknown places named in full, by their short name
         self.figures_read = 0
         # the latest period stated by a sentence of the paragraph that yielded no observation
         self.paragraph_period: PeriodPhrase | None = None
@@ -159,7 +160,7 @@ class _SentenceReader:
     def _read(self, sentence: Span) -> None:
         ref = self.reference
         segments = ref.segment_matcher.find(sentence.text, sentence.start)
-        regions = sentence_places(sentence, ref, self.main_region)
+        regions = sentence_places(sentence, ref, self.main_region, self.learned_places)
         self._record_mentions(sentence, segments, regions)
         self._record_event_dates(sentence)
         quantities = find_quantities(sentence, ref)
@@ -239,6 +240,8 @@ class _SentenceReader:
         for place in regions:
             for kind in place_kinds(place, ref):
                 self.recent_places[kind] = place
+            if name := short_name(place):
+                self.learned_places[name] = place.text
 
     def _observe(
         self, context: Context, subject: Subject | None, leader: Observation | None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from flows.extract.context import Context
 from flows.extract.layout import Span
@@ -29,10 +30,17 @@ from flows.extract.patterns import (
 from flows.reference import Match, Reference
 
 
-def sentence_places(sentence: Span, reference: Reference, around: Match | None = None) -> list[Match]:
+def sentence_places(
+    sentence: Span,
+    reference: Reference,
+    around: Match | None = None,
+    learned: Mapping[str, str] | None = None,
+) -> list[Match]:
     """Places named in the sentence, known ones with their code, unknown ones with code ''.
     A place after "than" is a comparator, not the subject. A name several places share is the one
-    inside a place the sentence also names, or inside the report's place (`around`); else unknown."""
+    inside a place the sentence also names, or inside the report's place (`around`); else unknown.
+    `learned`: unknown places the report named in full before ("Yandianlou town"), by their short
+    name ("Yandianlou"), which then names them too."""
     # a dateline's place is where the story was written, not what it is about
     dateline = DATELINE_PLACE.match(sentence.text)
     skip_to = sentence.start + (dateline.end() if dateline else 0)
@@ -49,6 +57,16 @@ def sentence_places(sentence: Span, reference: Reference, around: Match | None =
         for m in PLACE_OF.finditer(sentence.text)
     ]
     unknown = [u for u in unknown if not any(k.start < u.end and u.start < k.end for k in known)]
+    if learned:
+        unknown += [
+            Match("", learned[m.group()], sentence.start + m.start(), sentence.start + m.end())
+            for m in re.finditer(r"\b[A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+)*\b", sentence.text)
+            if m.group() in learned
+            and not any(
+                r.start < sentence.start + m.end() and sentence.start + m.start() < r.end
+                for r in known + unknown
+            )
+        ]
     nation = reference.nation_code
     text = sentence.text
     places: list[Match] = []
@@ -65,6 +83,16 @@ def sentence_places(sentence: Span, reference: Reference, around: Match | None =
             or RANK_BEFORE.search(text[max(0, r.start - sentence.start - 40) : r.start - sentence.start])
             or NATION_DESCRIBES.match(after)
             or (before_place and any(k.start == r.end + before_place.end() for k in known))
+        ):
+            continue
+        # "Shandong's Caoxian county": the province before the place inside it only locates it
+        if (
+            r.code
+            and before_place
+            and any(
+                k.start == r.end + before_place.end() and k.code and reference.is_within(k.code, r.code)
+                for k in known
+            )
         ):
             continue
         # "Anxi County, Fujian province" / "Anxi County in southeast China's Fujian" / "Haiyan
@@ -183,6 +211,18 @@ def figure_region(
         if context.previous and not any(r.start < context.quantity.start for r in regions):
             return Match(context.previous.region_code, "", 0, 0)
     return region
+
+
+def short_name(place: Match) -> str | None:
+    """The name an unknown place goes by without its kind: "Yandianlou" of "Yandianlou town"."""
+    m = UNKNOWN_PLACE_KIND.match(place.text) if not place.code else None
+    # "Taobao village" is a kind of village, not a place
+    return m.group("name") if m and not re.match(r"taobao\b", m.group("name"), re.I) else None
+
+
+UNKNOWN_PLACE_KIND = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\s+(?:town|township|village|county|district)$", re.I
+)
 
 
 def place_kinds(place: Match, reference: Reference) -> frozenset[str]:
