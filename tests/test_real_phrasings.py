@@ -936,3 +936,33 @@ def test_an_unknown_town_named_in_full_goes_by_its_short_name_after(reference):
     assert [(o.region_code, o.metric_code, o.value) for o in extraction.review_candidates] == [
         ("?Qiaolou town", "online_stores_count", 1200.0)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024 the online retail sales of trading enterprises above designated size in Gansu rose 12 percent.",
+        "In 2024 major retail and wholesale enterprises in Gansu reported online retail sales up 12 percent.",
+    ],
+)
+def test_online_retail_of_enterprises_above_designated_size_is_its_own_series(reference, sentence):
+    assert facts(sentence, reference) == [
+        ("Gansu", "online retail above designated size", "2024", "yoy_growth_pct", 12.0)
+    ]
+
+
+def test_industries_above_designated_size_are_not_that_series(reference):
+    found = facts(
+        "In 2024 Gansu's online retail sales of goods made by industries above designated size grew 9 percent.",
+        reference,
+    )
+    assert [f[1] for f in found] != ["online retail above designated size"]
+
+
+def test_a_named_fruit_is_the_fruits_category(reference):
+    assert facts("In 2024 online sales of navel oranges in Gansu reached 1.1 billion yuan.", reference) == [
+        ("Gansu", "fruits", "2024", "amount_cny", 1.1e9)
+    ]
+    assert facts(
+        "In 2024 online sales in Gansu, home of the famous Gansu apples, rose 9 percent.", reference
+    ) == [("Gansu", "online retail (total)", "2024", "yoy_growth_pct", 9.0)]

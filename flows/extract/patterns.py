@@ -336,7 +336,8 @@ DATELINE_PLACE = re.compile(
 # Names after these words are examples of what comes before, not the subject: "grain and oil
 # products such as flour, noodles and sesame oil grew 13.6 percent".
 EXAMPLES_BEFORE = re.compile(
-    r"\b(?:such\s+as|including|like|e\.g\.|for\s+example|especially|led\s+by)\s+(?:\S+\s+){0,3}$", re.I
+    r"\b(?:such\s+as|including|like|e\.g\.|for\s+example|especially|led\s+by|home\s+(?:of|to))\s+(?:\S+\s+){0,3}$",
+    re.I,
 )
 # "at present", "currently": a count as it stands in the report's year.
 CURRENTLY = re.compile(

@@ -3,6 +3,8 @@ its sentence, else the one it inherits; physical goods or services within a scop
 
 from __future__ import annotations
 
+import re
+
 from flows.extract.context import Context, distance
 from flows.extract.measures import cross_border_part
 from flows.extract.patterns import (
@@ -23,7 +25,14 @@ from flows.reference import Match, Reference
 def figure_segment(context: Context, metric: str, reference: Reference) -> str | None:
     """The segment a figure is about: named in its clause (the subject before the figure first),
     else earlier in its sentence, else inherited; a share is of the subject before it. None when
-    nothing says the figure is about a retail series: a number is not online retail by default."""
+    nothing says the figure is about a retail series: a number is not online retail by default.
+    Online retail of enterprises above the designated size is a series of its own."""
+    code = _named_segment(context, metric, reference)
+    sentence_before = context.sentence.text[: context.quantity.start - context.sentence.start]
+    return ABOVE_SIZE_SEGMENT if code == "total" and ABOVE_SIZE.search(sentence_before) else code
+
+
+def _named_segment(context: Context, metric: str, reference: Reference) -> str | None:
     sentence, clause, quantity = context.sentence, context.clause, context.quantity
     generic = reference.generic_segment_aliases
     kind = reference.segment_kind
@@ -123,6 +132,16 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     if kind(base) == "scope" and series and not reference.is_online(series[-1].code):
         return None  # "retail sales in rural areas grew 5.6 percent": all channels, not online
     return scoped(base, named, quantity.start, reference, anywhere=metric == "share_pct")
+
+
+ABOVE_SIZE_SEGMENT = "online_retail_above_size"
+# "online retail sales of enterprises above designated size", "major retail and wholesale enterprises"
+ABOVE_SIZE = re.compile(
+    r"\b(?:enterprises|firms|companies|businesses|stores|units)\s+above\s+(?:the\s+)?(?:designated\s+size|scale)\b"
+    r"|\babove[- ](?:the[- ])?(?:designated[- ]size|scale)\s+(?:[\w-]+\s+)?(?:enterprises|firms|companies)\b"
+    r"|\bmajor\s+(?:retail|trading|wholesale)\b[^,;]{0,30}?\benterprises\b",
+    re.I,
+)
 
 
 def listed_segment(code: str, context: Context, reference: Reference) -> str | None:
