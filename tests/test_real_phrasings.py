@@ -966,3 +966,26 @@ def test_a_named_fruit_is_the_fruits_category(reference):
     assert facts(
         "In 2024 online sales in Gansu, home of the famous Gansu apples, rose 9 percent.", reference
     ) == [("Gansu", "online retail (total)", "2024", "yoy_growth_pct", 9.0)]
+
+
+def test_a_shared_name_placed_by_its_title_stays_placed_when_the_body_names_china(reference):
+    text = (
+        "Qinghe, Hebei: a county of cashmere\n\n"
+        "Qinghe is known across China for cashmere. "
+        "In 2024 Qinghe had more than 30,000 online stores.\n"
+    )
+    assert facts_of(text, reference, "2025-01-10_qinghe.txt") == [
+        ("Qinghe County (Xingtai)", "online retail (total)", "2024", "online_stores_count", 30000.0)
+    ]
+
+
+def test_a_count_of_the_genre_after_a_revenue_figure_is_its_own(reference):
+    found = facts(
+        "In 2024 the revenue of Gansu's courier firms hit 1.2 billion yuan, up 9 percent, and the express "
+        "delivery business volume was 61.5 million parcels, an increase of 20.4 percent.",
+        reference,
+    )
+    assert found == [
+        ("Gansu", "online retail (total)", "2024", "parcels_count", 6.15e7),
+        ("Gansu", "online retail (total)", "2024", "parcels_yoy_growth_pct", 20.4),
+    ]

@@ -303,7 +303,9 @@ def _not_retail(context: Context, reference: Reference) -> bool:
     if not series:
         if any(context.in_clause(m) and reference.segment_kind(m.code) != "scope" for m in context.segments):
             return False
-        if context.last_not_retail > context.last_observed:
+        # "… revenue hit 1.81 billion yuan, and the business volume was 76 million parcels": a count
+        # of a thing of the genre is its own figure, not a continuation of the one set aside
+        if context.last_not_retail > context.last_observed and not (quantity.noun and quantity.noun.code):
             return True
         # the subject in an earlier clause: "Huzhou's consumer price index (CPI), the main gauge
         # of inflation, grew 3.3 percent"

@@ -46,7 +46,7 @@ def sentence_places(
     skip_to = sentence.start + (dateline.end() if dateline else 0)
     found = [m for m in reference.region_matcher.find(sentence.text, sentence.start) if m.start >= skip_to]
     settled = [m.code for m in found if not m.alternatives and m.code != reference.nation_code] + (
-        [around.code] if around and around.code else []
+        [around.code] if around and around.code and around.code != reference.nation_code else []
     )
     known = [_resolved(m, settled, reference) for m in found]
     unknown = [
