@@ -989,3 +989,69 @@ def test_a_count_of_the_genre_after_a_revenue_figure_is_its_own(reference):
         ("Gansu", "online retail (total)", "2024", "parcels_count", 6.15e7),
         ("Gansu", "online retail (total)", "2024", "parcels_yoy_growth_pct", 20.4),
     ]
+
+
+def test_the_national_day_and_mid_autumn_holiday_is_national_day(reference):
+    assert facts(
+        "Gansu handled 61 million parcels during the eight-day National Day and Mid-Autumn Festival holiday.",
+        reference,
+        dated="Released on October 9, 2025.",
+    ) == [("Gansu", "online retail (total)", "2025-EV-national_day", "parcels_count", 6.1e7)]
+
+
+def test_a_rise_from_the_figure_of_an_earlier_year_is_a_comparison(reference):
+    found = facts(
+        "During the Spring Festival holiday Gansu sent 2.1 million parcels, up 4.4 percent from the holiday "
+        "last year and 150 percent from the figure in 2019.",
+        reference,
+    )
+    assert (
+        "Gansu",
+        "online retail (total)",
+        "2025-EV-spring_festival",
+        "parcels_yoy_growth_pct",
+        4.4,
+    ) in found
+    assert all(f[2] != "2019" for f in found)
+
+
+def test_internet_penetration_and_the_digital_economy_are_not_retail(reference):
+    assert (
+        facts("In 2024 the internet penetration rate in Gansu's rural areas reached 61.3 percent.", reference)
+        == []
+    )
+    assert (
+        facts("In 2024 the digital economy accounted for 8.1 percent of Gansu's farm output.", reference)
+        == []
+    )
+
+
+def test_a_group_of_poor_counties_is_not_the_nation(reference):
+    extraction = extract(
+        page(
+            "In 2024 online retail sales of 832 poor counties in China amounted to 310 billion yuan. "
+            "Online sales of agricultural products in these counties rose 12 percent in 2024."
+        ),
+        reference,
+    )
+    assert extraction.observations == []
+    assert {(o.region_code, o.metric_code) for o in extraction.review_candidates} == {
+        ("?832 poor counties", "amount_cny"),
+        ("?832 poor counties", "yoy_growth_pct"),
+    }
+
+
+def test_a_part_of_the_country_is_not_the_nation(reference):
+    extraction = extract(
+        page("In 2024 online retail sales in eastern China reached 9.1 trillion yuan."), reference
+    )
+    assert [(o.region_code, o.value) for o in extraction.review_candidates] == [("?eastern China", 9.1e12)]
+
+
+def test_a_count_handled_nationwide_is_the_nations(reference):
+    found = facts(
+        "In 2024 Gansu's couriers delivered 600 million parcels. In 2024 some 170 billion parcels were "
+        "collected nationwide.",
+        reference,
+    )
+    assert ("China", "online retail (total)", "2024", "parcels_count", 1.7e11) in found

@@ -242,6 +242,8 @@ class _SentenceReader:
                 self.recent_places[kind] = place
             if name := short_name(place):
                 self.learned_places[name] = place.text
+            elif not place.code and place.text.endswith("poor counties"):
+                self.learned_places["these counties"] = place.text
 
     def _observe(
         self, context: Context, subject: Subject | None, leader: Observation | None

@@ -149,6 +149,7 @@ NOT_RETAIL = re.compile(
     r"|fixed[- ]asset\s+investment|\binvestment\b|industrial\s+output|industrial\s+added\s+value"
     r"|added\s+value|foreign\s+trade|\bimports?\b|\bexports?\b|\bCPI\b|consumer\s+prices?|price\s+index|\bwages?\b"
     r"|(?:merchandise|international|goods|services)\s+trade|trade\s+(?:surplus|deficit|in\s+goods)"
+    r"|\bpenetration\b|internet\s+users|digital\s+economy"
     r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*"
     r"|(?<!online\sand\s)\boffline\s+(?:consumption|sales|retail|spending|stores?)\b|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
     r"|government\s+services?|catering\s+(?:revenue|income|industry|sector)|revenue\s+of\s+(?:the\s+)?catering"
@@ -203,7 +204,8 @@ SALES_OF = re.compile(r"\b(?:online\s+)?(?:retail\s+)?sales\s+of\b", re.I)
 # A period phrase after these words is what a figure is compared with, not when it is for.
 COMPARED_PERIOD = re.compile(
     r"(?:(?<!more\s)(?<!less\s)(?<!fewer\s)\bthan\b[^,;]{0,30}|compared\s+(?:with|to)\s+(?:the\s+)?|from\s+(?:the\s+)?(?=\S*$)"
-    r"|(?:over|against|versus)\s+(?:the\s+)?|\bsame\s+(?:period|time|months?|quarter|holiday)\s+)$",
+    r"|(?:over|against|versus)\s+(?:the\s+)?|\bsame\s+(?:period|time|months?|quarter|holiday)\s+"
+    r"|\bfrom\s+(?:the\s+)?(?:figure|level|volume|number|amount|total|period|holiday(?:\s+period)?)\s+)$",
     re.I,
 )
 # "Its online sales grew …": the figure is about the place the previous one was about.

@@ -164,7 +164,12 @@ EVENTS: list[tuple[str, str, int]] = [
         r"|mid-year\s+(?:online\s+)?shopping\s+(?:festival|spree|gala|carnival|season|promotions?)",
         6,
     ),
-    ("national_day", r"national\s+day\s+(?:holiday|golden\s+week)", 10),
+    (
+        "national_day",
+        r"(?:mid-autumn\s+festival\s+and\s+)?national\s+day(?:\s+and\s+mid-autumn(?:\s+festival)?)?"
+        r"\s+(?:holidays?|golden\s+week|break)",
+        10,
+    ),
     ("double_12", r"double\s+(?:12|twelve)|12\.12", 12),
     ("may_day", r"may\s+day(?:\s+holiday)?", 5),
 ]

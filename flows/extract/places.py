@@ -57,6 +57,16 @@ def sentence_places(
         for m in PLACE_OF.finditer(sentence.text)
     ]
     unknown = [u for u in unknown if not any(k.start < u.end and u.start < k.end for k in known)]
+    # "832 poor counties", "these impoverished counties": a group of counties, not the nation
+    unknown += [
+        Match("", group_name(m), sentence.start + m.start(), sentence.start + m.end())
+        for m in POOR_COUNTIES.finditer(sentence.text)
+    ]
+    if learned and "these counties" in learned:
+        unknown += [
+            Match("", learned["these counties"], sentence.start + m.start(), sentence.start + m.end())
+            for m in THESE_COUNTIES.finditer(sentence.text)
+        ]
     if learned:
         unknown += [
             Match("", learned[m.group()], sentence.start + m.start(), sentence.start + m.end())
@@ -100,9 +110,30 @@ def sentence_places(
         if last and _locates(last, r, text[last.end - sentence.start : r.start - sentence.start], reference):
             last = r
             continue
+        if r.code == nation and DIRECTION_BEFORE.search(text[: r.start - sentence.start]):
+            # "in eastern China": a part of the country, not the nation
+            direction = DIRECTION_BEFORE.search(text[: r.start - sentence.start])
+            r = Match("", f"{direction.group(1)} {r.text}", sentence.start + direction.start(1), r.end)
         places.append(r)
         last = r
     return places
+
+
+NO_CLAUSE_BREAK = re.compile(r"^(?:(?!\bthan\b)[^,;]){0,40}$")
+POOR_COUNTIES = re.compile(
+    r"(?<!these\s)\b(?:(?P<count>\d[\d,]*)\s+)?(?:national[- ]level\s+)?"
+    r"(?:poor|impoverished|poverty[- ]stricken|poverty-hit)\s+counties\b",
+    re.I,
+)
+THESE_COUNTIES = re.compile(r"\bthese\s+(?:poor\s+|impoverished\s+|poverty[- ]stricken\s+)?counties\b", re.I)
+DIRECTION_BEFORE = re.compile(
+    r"\b((?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?)\s+$", re.I
+)
+
+
+def group_name(m: re.Match) -> str:
+    """The name a group of poor counties is kept under: "832 poor counties", or "poor counties"."""
+    return f"{m.group('count')} poor counties" if m.group("count") else "poor counties"
 
 
 def _resolved(match: Match, settled: list[str], reference: Reference) -> Match:
@@ -253,7 +284,15 @@ def _named_or_inherited(
         if m.start >= quantity.end
         and not (m.code == reference.nation_code and RANKED.search(clause.text[: m.start - clause.start]))
         # "grew 5 percent in Guangdong", not "… as dark tea from Anhua county became a hit"
-        and PLACE_AFTER_FIGURE.match(clause.text[quantity.end - clause.start : m.start - clause.start])
+        and (
+            PLACE_AFTER_FIGURE.match(clause.text[quantity.end - clause.start : m.start - clause.start])
+            # "1.08 billion parcels were collected nationwide"
+            or (
+                m.text.casefold() == "nationwide"
+                and quantity.kind in ("count", "yuan")
+                and NO_CLAUSE_BREAK.match(clause.text[quantity.end - clause.start : m.start - clause.start])
+            )
+        )
     ]
     before = [m for m in in_clause if m.end <= quantity.start]
     if before or after:
