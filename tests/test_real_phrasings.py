@@ -1055,3 +1055,32 @@ def test_a_count_handled_nationwide_is_the_nations(reference):
         reference,
     )
     assert ("China", "online retail (total)", "2024", "parcels_count", 1.7e11) in found
+
+
+def test_things_added_are_a_change_not_a_count(reference):
+    assert facts("Compared with 2023, Gansu added 4 Taobao towns in 2024.", reference) == []
+
+
+def test_a_share_of_incomes_is_not_a_share_of_sales(reference):
+    assert (
+        facts(
+            "In 2024 online sales of apples made up more than 30 percent of the incomes of Gansu's growers.",
+            reference,
+        )
+        == []
+    )
+
+
+def test_the_largest_in_a_part_of_the_country_is_no_place_of_its_figures(reference):
+    found = facts(
+        "Lanzhou has become the largest e-commerce hub in northern China, with 41,000 online merchants in 2024.",
+        reference,
+        title="Lanzhou's e-commerce hub grows",
+    )
+    assert found == [("Lanzhou", "online retail (total)", "2024", "merchants_count", 41000.0)]
+
+
+def test_the_output_value_of_e_commerce_is_online_transactions(reference):
+    assert facts(
+        "The annual output value of e-commerce in Gansu in 2024 was nearly 8 billion yuan.", reference
+    ) == [("Gansu", "online transactions", "2024", "amount_cny", 8e9)]

@@ -52,7 +52,7 @@ from flows.extract.patterns import (
     SALES_WORD,
     SHARE_AFTER,
     SHARE_BEFORE,
-    SHARE_OF_PEOPLE,
+    SHARE_OF_OTHER_WHOLE,
     STATISTIC_OF,
     TARGET,
     TARGET_AFTER,
@@ -111,8 +111,10 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             or SHARE_AFTER.match(after)
             or OR_SHARE.search(in_sentence_before)
         ):
-            if SHARE_OF_PEOPLE.match(after):  # "0.5 percent of Harbin's e-commerce buyers"
-                return Aside("not_a_figure", "a share of people, not of sales")
+            if SHARE_OF_OTHER_WHOLE.match(after):  # "0.5 percent of the buyers", "25 percent of incomes"
+                return Aside(
+                    "not_a_figure", "a share of people or of another whole (income, GDP), not of sales"
+                )
             # "…, while over-40s accounted for 23.5 percent": of what the share before was of
             if not SHARE_AFTER.match(after) and (aside := _follows_dismissed(context)):
                 return aside

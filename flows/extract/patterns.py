@@ -306,7 +306,7 @@ PER_DAY = re.compile(
 # "an increase of 14,236 parcels", "up by 2 billion yuan": a change in an amount, not the amount.
 ABSOLUTE_CHANGE = re.compile(
     r"\b(?:(?:an?\s+)?(?:increase|rise|growth|jump|gain|decrease|drop|decline|reduction)\s+of"
-    r"|(?:up|down|increased|rose|grew|decreased|fell|dropped|declined)\s+by)\s+"
+    r"|(?:up|down|increased|rose|grew|decreased|fell|dropped|declined)\s+by|added|adding|(?:an?\s+)?addition\s+of)\s+"
     r"(?:about\s+|nearly\s+|over\s+|more\s+than\s+|around\s+|some\s+)?(?:rmb\s*|¥\s*)?$",
     re.I,
 )
@@ -355,7 +355,11 @@ OTHER_EVENT = re.compile(
     r"(?:Festival|Carnival|Season|Week|Month|Gala|Fair|Expo)\b[\"”’']?(?:\s+(?i:in|of)\s+(?:19|20)\d{2}\b)?"
 )
 # Ranks place a region among others: "ranked first in China" does not make the figure national.
-RANK_BEFORE = re.compile(r"\b(?:rank\w*|placed|place|top|first|second|third|leading)\b[^,;]{0,20}$", re.I)
+RANK_BEFORE = re.compile(
+    r"\b(?:rank\w*|placed|place|top|first|second|third|leading|largest|biggest|highest|fastest|best|most)\b"
+    r"[^,;]{0,30}$",
+    re.I,
+)
 # The parts of cross-border e-commerce retail, after a cross-border figure: "Exports grew 35 percent".
 CROSS_BORDER_PART = re.compile(r"^(?:its\s+|the\s+)?(?P<part>exports|imports)\b", re.I)
 CROSS_BORDER_WORD = re.compile(r"\b(exports|imports)\b", re.I)
@@ -482,8 +486,9 @@ PERIOD_WORD = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:in|during|for)\s+(?:the\s+)?(?:first|second|third|fourth|same|previous|last)\b",
     re.I,
 )
-SHARE_OF_PEOPLE = re.compile(
+# "percent of the buyers", "percent of the incomes of growers": a share of something other than sales
+SHARE_OF_OTHER_WHOLE = re.compile(
     r"\s*of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:buyers|shoppers|users|consumers|netizens|residents|respondents"
-    r"|people|customers)\b",
+    r"|people|customers|population|households|incomes?|GDP|output)\b",
     re.I,
 )
