@@ -1084,3 +1084,30 @@ def test_the_output_value_of_e_commerce_is_online_transactions(reference):
     assert facts(
         "The annual output value of e-commerce in Gansu in 2024 was nearly 8 billion yuan.", reference
     ) == [("Gansu", "online transactions", "2024", "amount_cny", 8e9)]
+
+
+def test_a_report_naming_no_region_but_the_national_total_is_the_nations(reference):
+    assert facts(
+        "In 2024, online retail sales of rural areas reached 2.5 trillion yuan, accounting for 16 percent "
+        "of the national total of online retail sales.",
+        reference,
+        title="Rural e-commerce in 2024",
+    ) == [
+        ("China", "rural", "2024", "amount_cny", 2.5e12),
+        ("China", "rural", "2024", "share_pct", 16.0),
+    ]
+
+
+def test_a_growth_rate_improved_from_that_of_an_earlier_year(reference):
+    found = facts(
+        "In 2024 Gansu's online sales of farm produce rose 13 percent. The growth rate improved by 4.2 "
+        "percentage points from that of 2023.",
+        reference,
+    )
+    assert ("Gansu", "agricultural products", "2024", "growth_change_pp", 4.2) in found
+
+
+def test_online_retailers_and_online_businesses_are_merchants(reference):
+    assert facts("By the end of 2024 Gansu had 61,000 online retailers.", reference) == [
+        ("Gansu", "online retail (total)", "2024", "merchants_count", 61000.0)
+    ]

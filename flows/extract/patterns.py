@@ -174,7 +174,8 @@ EARLIER_PERIOD_COMPARATOR = re.compile(
     r"|than\s+(?:the\s+)?(?:previous|preceding|last|first|second|third|same)\s+(?:quarter|month|half|year|period)"
     r"|(?:from|over|compared\s+with|compared\s+to)\s+(?:the\s+)?(?:first|second|third|fourth|previous"
     r"|preceding)\s+(?:quarter|half|month|three\s+quarters)|\baccelerat\w*|\bdecelerat\w*|\bquicken\w*"
-    r"|\bslowed\b|growth\s+(?:rate\s+)?(?:was\s+)?(?:up|down)|than\s+(?:in\s+)?(?:19|20)\d{2}\b",
+    r"|\bslowed\b|growth\s+(?:rate\s+)?(?:was\s+)?(?:up|down)|than\s+(?:in\s+)?(?:19|20)\d{2}\b"
+    r"|from\s+(?:that|those)\s+(?:of|in)\s+(?:19|20)\d{2}\b",
     re.I,
 )
 # "faster than", "higher than" … followed by a segment's name: a gap between two segments.
@@ -205,7 +206,8 @@ SALES_OF = re.compile(r"\b(?:online\s+)?(?:retail\s+)?sales\s+of\b", re.I)
 COMPARED_PERIOD = re.compile(
     r"(?:(?<!more\s)(?<!less\s)(?<!fewer\s)\bthan\b[^,;]{0,30}|compared\s+(?:with|to)\s+(?:the\s+)?|from\s+(?:the\s+)?(?=\S*$)"
     r"|(?:over|against|versus)\s+(?:the\s+)?|\bsame\s+(?:period|time|months?|quarter|holiday)\s+"
-    r"|\bfrom\s+(?:the\s+)?(?:figure|level|volume|number|amount|total|period|holiday(?:\s+period)?)\s+)$",
+    r"|\bfrom\s+(?:the\s+)?(?:figure|level|volume|number|amount|total|period|holiday(?:\s+period)?)\s+"
+    r"|\bfrom\s+(?:that|those)\s+)$",
     re.I,
 )
 # "Its online sales grew …": the figure is about the place the previous one was about.

@@ -125,7 +125,9 @@ POOR_COUNTIES = re.compile(
     r"(?:poor|impoverished|poverty[- ]stricken|poverty-hit)\s+counties\b",
     re.I,
 )
-THESE_COUNTIES = re.compile(r"\bthese\s+(?:poor\s+|impoverished\s+|poverty[- ]stricken\s+)?counties\b", re.I)
+THESE_COUNTIES = re.compile(
+    r"\b(?:these|the)\s+(?:poor\s+|impoverished\s+|poverty[- ]stricken\s+)?counties(?:['’]|\b)", re.I
+)
 DIRECTION_BEFORE = re.compile(
     r"\b((?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?)\s+$", re.I
 )
@@ -194,7 +196,15 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
         candidates = [code for code, _ in counts.most_common() if reference.region_level(code) in levels]
         if candidates:
             return Match(candidates[0], "", 0, 0)
+    # no region named, in a text that names the nation or its national total: the nation's report
+    if reference.nation_code in counts or any(NATIONAL_WORD.search(sentence.text) for sentence in body):
+        return Match(reference.nation_code, "", 0, 0)
     return None
+
+
+NATIONAL_WORD = re.compile(
+    r"\bnational\s+(?:total|level|average|figure)|\bnationwide\b|\bacross\s+the\s+country\b", re.I
+)
 
 
 def _without_dateline(sentence: Span) -> Span:
