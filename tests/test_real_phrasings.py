@@ -1111,3 +1111,21 @@ def test_online_retailers_and_online_businesses_are_merchants(reference):
     assert facts("By the end of 2024 Gansu had 61,000 online retailers.", reference) == [
         ("Gansu", "online retail (total)", "2024", "merchants_count", 61000.0)
     ]
+
+
+def test_among_these_keeps_the_scope_of_the_figure_before(reference):
+    assert facts(
+        "In 2024 rural online retail sales in Gansu reached 40 billion yuan. Among these, online retail sales "
+        "of physical goods were 31 billion yuan, and online retail sales of service were 9 billion yuan.",
+        reference,
+    ) == [
+        ("Gansu", "rural", "2024", "amount_cny", 4e10),
+        ("Gansu", "rural physical goods", "2024", "amount_cny", 3.1e10),
+        ("Gansu", "rural services", "2024", "amount_cny", 9e9),
+    ]
+
+
+def test_the_turnover_of_the_e_commerce_sector_is_online_transactions(reference):
+    assert facts(
+        "In 2024 Gansu's e-commerce sector posted a total turnover of 410 billion yuan.", reference
+    ) == [("Gansu", "online transactions", "2024", "amount_cny", 4.1e11)]

@@ -29,7 +29,17 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     Online retail of enterprises above the designated size is a series of its own."""
     code = _named_segment(context, metric, reference)
     sentence_before = context.sentence.text[: context.quantity.start - context.sentence.start]
-    return ABOVE_SIZE_SEGMENT if code == "total" and ABOVE_SIZE.search(sentence_before) else code
+    if code == "total" and ABOVE_SIZE.search(sentence_before):
+        return ABOVE_SIZE_SEGMENT
+    clause_before = context.clause.text[: context.quantity.start - context.clause.start]
+    if code == "total" and E_COMMERCE_TURNOVER.search(clause_before):
+        return "online_transactions"  # "the city's e-commerce sector posted a total turnover of …"
+    # "Rural online retail sales reached …. Among these, physical goods …": within the scope before
+    before = context.previous or context.last_in_report
+    if code and before and AMONG_THEM.match(context.sentence.text):
+        scope = reference.segments[before.segment_code]["scope_code"] or before.segment_code
+        return reference.scoped_segments.get((scope, code), code)
+    return code
 
 
 def _named_segment(context: Context, metric: str, reference: Reference) -> str | None:
@@ -135,6 +145,12 @@ def _named_segment(context: Context, metric: str, reference: Reference) -> str |
 
 
 ABOVE_SIZE_SEGMENT = "online_retail_above_size"
+# the turnover or scale of e-commerce as a whole (business-to-business included), not its retail sales
+E_COMMERCE_TURNOVER = re.compile(
+    r"\be-?commerce\b(?:(?!\b(?:sales|retail)\b)[^,;]){0,40}?\b(?:turnover|transactions?|trade\s+volume|scale)\b",
+    re.I,
+)
+AMONG_THEM = re.compile(r"^\s*(?:among|of)\s+(?:them|these|which|this|the\s+total)\b", re.I)
 # "online retail sales of enterprises above designated size", "major retail and wholesale enterprises"
 ABOVE_SIZE = re.compile(
     r"\b(?:enterprises|firms|companies|businesses|stores|units)\s+above\s+(?:the\s+)?(?:designated\s+size|scale)\b"
