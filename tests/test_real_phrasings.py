@@ -1129,3 +1129,30 @@ def test_the_turnover_of_the_e_commerce_sector_is_online_transactions(reference)
     assert facts(
         "In 2024 Gansu's e-commerce sector posted a total turnover of 410 billion yuan.", reference
     ) == [("Gansu", "online transactions", "2024", "amount_cny", 4.1e11)]
+
+
+def test_the_size_of_the_group_a_figure_is_of_is_no_count(reference):
+    assert facts(
+        "In 2024 the online retail sales of 412 Gansu enterprises reached 9.3 billion yuan.", reference
+    ) == [("Gansu", "online retail (total)", "2024", "amount_cny", 9.3e9)]
+    assert facts(
+        "In 2024 Gansu's 236 key trade enterprises achieved 5.1 billion yuan in online retail sales.",
+        reference,
+    ) == [("Gansu", "online retail (total)", "2024", "amount_cny", 5.1e9)]
+
+
+def test_a_comparison_with_an_average_of_others_is_no_growth(reference):
+    found = facts(
+        "Gansu's online sales grew 12 percent during Double 11. Orders placed by college students were 20% "
+        "higher than the city average, with new growth points emerging in household appliances like phones.",
+        reference,
+        dated="Released on November 13, 2024.",
+    )
+    assert found == [("Gansu", "online retail (total)", "2024-EV-double_11", "yoy_growth_pct", 12.0)]
+
+
+def test_prices_and_training_sessions_are_not_figures(reference):
+    assert facts("In 2024 Gansu's online sales of apples rose 8 percent, at 6.2 yuan/kg.", reference) == [
+        ("Gansu", "fruits", "2024", "yoy_growth_pct", 8.0)
+    ]
+    assert facts("In 2024 Gansu held 16 training sessions on livestreaming for farmers.", reference) == []

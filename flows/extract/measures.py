@@ -27,8 +27,10 @@ from flows.extract.patterns import (
     DELIVERY_TRADE,
     EARLIER_PERIOD_COMPARATOR,
     EARLIER_VALUE_TO,
+    FIRMS_AFTER,
     FROM_RATE,
     GAP_IN_PERCENT,
+    GROUP_OF_FIRMS_AFTER,
     GROUP_SUBJECT,
     GROWTH_DOWN,
     GROWTH_UP,
@@ -49,6 +51,7 @@ from flows.extract.patterns import (
     PLATFORM_EXAMPLES,
     PRE_SALE,
     PROVINCE_COMPARATOR,
+    SALES_OF_BEFORE,
     SALES_WORD,
     SHARE_AFTER,
     SHARE_BEFORE,
@@ -57,6 +60,7 @@ from flows.extract.patterns import (
     TARGET,
     TARGET_AFTER,
     THAN,
+    THAN_AN_AVERAGE,
     VERB_AUXILIARY,
     YEAR,
     YEAR_ON_YEAR,
@@ -128,6 +132,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             return Measure("share_pct", value)
         if GAP_IN_PERCENT.match(after) and NATIONAL.search(after):  # "1.49% higher than the national average"
             return Measure("gap_vs_national_pp", -value if BELOW.search(after[:20]) else value)
+        if THAN_AN_AVERAGE.match(after):
+            return Aside("not_a_figure", "a comparison with an average of others, not a growth")
         # "easing from 15 percent in H1": an earlier growth rate, stated as it was
         sign = 1 if FROM_RATE.search(before) else direction(before, after)
         last = context.previous or context.last_in_report
@@ -178,6 +184,10 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         return Aside("needs_review", "an earlier value ('from …') with no period of its own")
     if kind in ("yuan", "count") and ABSOLUTE_CHANGE.search(before):
         return Aside("not_a_figure", "a change in an amount, not the amount")
+    if kind in ("count", "bare") and (
+        GROUP_OF_FIRMS_AFTER.match(after) or (SALES_OF_BEFORE.search(before) and FIRMS_AFTER.match(after))
+    ):
+        return Aside("not_a_figure", "the size of the group a figure is of")
     if kind == "yuan":
         return Measure("amount_cny", value)
     if kind == "count" and quantity.noun and quantity.noun.code:

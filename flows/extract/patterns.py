@@ -132,6 +132,17 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?:No\.\s*)?\d+\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Avenue|Street|Rd|St|Lu)\b"),
     ),
     ("an identifier", re.compile(r"\b\d{9,}\b")),
+    (
+        "a price",
+        re.compile(
+            r"\d[\d,.]*\s*(?:yuan|rmb)\s*(?:/|per\s+)(?:kg|kilogram|jin|ton|tonne|piece|unit|box|bottle|litre|liter)\b",
+            re.I,
+        ),
+    ),
+    (
+        "a count of training",
+        re.compile(r"\b\d[\d,]*\s+(?:training|study|learning)\s+(?:sessions|courses|classes)\b", re.I),
+    ),
     ("a screen size", re.compile(r"\b\d{3,4}\s*[×x*]\s*\d{3,4}\b")),
     ("a page view counter", re.compile(r"\b(?:views|clicks|hits|visits|reads)\s*[:：]\s*[\d,]+", re.I)),
     (
@@ -275,6 +286,19 @@ ONLINE_WORDS = re.compile(
 
 # "contributing 7.2 percentage points to the growth": a contribution to growth, not a gap.
 CONTRIBUTION = re.compile(r"\b(?:contribut\w*|driv\w*|pull\w*|boost\w*)\s+(?:\w+\s+){0,2}$", re.I)
+# "20% higher than the city average": a comparison with an average of others, not a growth.
+THAN_AN_AVERAGE = re.compile(
+    r"^\s*(?:higher|lower|more|less|above|below)\s+than\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}average\b", re.I
+)
+# "the online retail sales of 336 Yichang enterprises", "419 key trade enterprises achieved …": the
+# size of the group a figure is of, not a count of e-commerce enterprises.
+GROUP_OF_FIRMS_AFTER = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:enterprises|companies|firms)\s+(?:in\s+[^,;]{1,30}?\s+)?"
+    r"(?:achieved|reached|recorded|generated|posted|realized|realised|registered|saw|reported)\b",
+    re.I,
+)
+SALES_OF_BEFORE = re.compile(r"\b(?:sales|turnover|revenue)\s+of\s+$", re.I)
+FIRMS_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:enterprises|companies|firms)\b", re.I)
 # "1.49% higher than the national average": a gap written in percent.
 GAP_IN_PERCENT = re.compile(
     r"^\s*(?:higher|lower|more|less|faster|slower|above|below)\s+than\s+(?:the\s+)?", re.I
