@@ -1156,3 +1156,26 @@ def test_prices_and_training_sessions_are_not_figures(reference):
         ("Gansu", "fruits", "2024", "yoy_growth_pct", 8.0)
     ]
     assert facts("In 2024 Gansu held 16 training sessions on livestreaming for farmers.", reference) == []
+
+
+def test_a_list_ending_in_other_things(reference):
+    assert facts(
+        "In 2024 online sales of food, clothing and other daily necessities in Gansu grew 5.6 percent, "
+        "4.7 percent and 5.2 percent respectively.",
+        reference,
+    ) == [
+        ("Gansu", "food", "2024", "yoy_growth_pct", 5.6),
+        ("Gansu", "clothing and accessories", "2024", "yoy_growth_pct", 4.7),
+        ("Gansu", "daily necessities", "2024", "yoy_growth_pct", 5.2),
+    ]
+
+
+def test_a_figure_of_a_group_of_places_is_no_place_of_its_own(reference):
+    assert (
+        facts(
+            "In 2024 Zhejiang, Jiangsu, Fujian, Hebei and Shandong ranked the top five in rural online retail "
+            "sales, accounting for 71.5 percent of the national total.",
+            reference,
+        )
+        == []
+    )

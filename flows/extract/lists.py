@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from flows.extract.layout import Span
@@ -91,4 +92,8 @@ def _listed_names(sentence: Span, names: list[Match], count: int) -> list[Match]
 
 def _joined(sentence: Span, left: Match, right: Match) -> bool:
     between = sentence.text[left.end - sentence.start : right.start - sentence.start]
+    between = OTHER_BEFORE_LAST.sub("", between)  # "food, clothing and other daily necessities"
     return bool(LIST_JOINER.match(LIST_ASIDE.sub("", SALES_OF.sub("", between))))
+
+
+OTHER_BEFORE_LAST = re.compile(r"(?<=\s)other\s+$", re.I)

@@ -3,6 +3,7 @@ with its sign; or why it is set aside instead."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ from flows.extract.patterns import (
     GROWTH_DOWN,
     GROWTH_UP,
     IN_REVENUE,
+    LIST_JOINER,
     LIST_LINE,
     NAMED_COMPANY,
     NATIONAL,
@@ -51,6 +53,7 @@ from flows.extract.patterns import (
     PLATFORM_EXAMPLES,
     PRE_SALE,
     PROVINCE_COMPARATOR,
+    RESPECTIVELY,
     SALES_OF_BEFORE,
     SALES_WORD,
     SHARE_AFTER,
@@ -265,6 +268,9 @@ def _not_a_statistic(context: Context) -> Aside | None:
         )
     ):
         return Aside("not_a_figure", "a figure of a counted group of firms or places")
+    if _places_listed_before(context) >= 3 and not RESPECTIVELY.search(context.sentence.text):
+        # "Zhejiang, Jiangsu, Fujian, Hebei and Shandong ranked the top five, accounting for 74%"
+        return Aside("not_a_figure", "a figure of a group of places")
     if PER_DAY.search(context.clause.text):
         return Aside("not_a_figure", "a figure per day")
     if DAYS_COUNTED.search(context.clause.text):
@@ -272,6 +278,19 @@ def _not_a_statistic(context: Context) -> Aside | None:
     if ONE_DAY.search(context.clause.text):
         return Aside("not_a_figure", "a figure for one day of a period")
     return None
+
+
+def _places_listed_before(context: Context) -> int:
+    """How many places are named as one list ("A, B, C and D") before the figure in its sentence."""
+    before = [r for r in context.regions if r.code and r.end <= context.quantity.start]
+    longest = run = 1 if before else 0
+    for left, right in itertools.pairwise(before):
+        between = context.sentence.text[
+            left.end - context.sentence.start : right.start - context.sentence.start
+        ]
+        run = run + 1 if LIST_JOINER.match(between) else 1
+        longest = max(longest, run)
+    return longest
 
 
 def _platform_named(text: str) -> bool:
