@@ -1179,3 +1179,19 @@ def test_a_figure_of_a_group_of_places_is_no_place_of_its_own(reference):
         )
         == []
     )
+
+
+def test_an_event_without_a_year_takes_the_year_of_the_dates_beside_it(reference):
+    assert facts(
+        "From June 1 to 20, 2023, Gansu handled 61 million parcels during the mid-year shopping festival.",
+        reference,
+        dated="Released on March 10, 2025.",
+    ) == [("Gansu", "online retail (total)", "2023-EV-618", "parcels_count", 6.1e7)]
+
+
+def test_a_yearly_figure_as_things_stand_is_of_the_reports_year(reference):
+    found = facts(
+        "Gansu's online sales rose 9 percent in 2023. Its apples sold online generate over 2 billion yuan a year.",
+        reference,
+    )
+    assert ("Gansu", "fruits", "2025", "amount_cny", 2e9) in found

@@ -410,6 +410,8 @@ def figure_period(
     report without a date has nothing to anchor it: Unanchored."""
     sentence, clause, quantity = context.sentence, context.clause, context.quantity
     phrases = subject_periods(sentence)
+    if any(not p.current for p in phrases):  # "annually", "now" only where nothing else says when
+        phrases = [p for p in phrases if not p.current]
     # a phrase after an earlier value is its: "rose to 31.3 percent from 25.6 percent at the end of 2019"
     in_clause = [
         p
@@ -445,6 +447,11 @@ def figure_period(
         return f"{report_date.year}"
     else:
         return None
+    if phrase.event and not phrase.explicit_year:
+        # "From June 1 to 20, 2021, … during the mid-year shopping festival": the year said beside it
+        years = [p.explicit_year for p in phrases if p.explicit_year and p.days and not p.event]
+        if years:
+            phrase = dataclasses.replace(phrase, explicit_year=years[0])
     if phrase.days:  # a span of days: the report's event that falls in it, if it names one
         spans = [e for e in events if _overlaps(EVENT_MONTHS[e.event], phrase.months)]
         if not spans:
