@@ -1195,3 +1195,24 @@ def test_a_yearly_figure_as_things_stand_is_of_the_reports_year(reference):
         reference,
     )
     assert ("Gansu", "fruits", "2025", "amount_cny", 2e9) in found
+
+
+def test_the_parts_of_cross_border_trade_after_of_which(reference):
+    found = facts(
+        "In 2024 the import and export value of cross-border e-commerce of Gansu rose 21 percent to 9 billion "
+        "yuan, of which the export value rose 25 percent to 6 billion yuan.",
+        reference,
+    )
+    assert found == [
+        ("Gansu", "cross-border", "2024", "yoy_growth_pct", 21.0),
+        ("Gansu", "cross-border", "2024", "amount_cny", 9e9),
+        ("Gansu", "cross-border exports", "2024", "yoy_growth_pct", 25.0),
+        ("Gansu", "cross-border exports", "2024", "amount_cny", 6e9),
+    ]
+
+
+def test_express_services_and_restaurants_are_not_retail_series(reference):
+    assert (
+        facts("In 2024 revenue from Gansu's express services came in at 812 million yuan.", reference) == []
+    )
+    assert facts("In 2024 Gansu's restaurant business revenues grew 12 percent.", reference) == []

@@ -100,7 +100,7 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     kind, value = quantity.kind, quantity.value
     if kind in ("percent", "points", "yuan", "count", "doubling") and _not_retail(context, reference):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
-    if kind == "yuan" and _delivery_trade_amount(context):
+    if kind == "yuan" and _delivery_trade_amount(context, reference):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
     if aside := _not_a_statistic(context):
         return aside
@@ -360,15 +360,25 @@ def _not_retail(context: Context, reference: Reference) -> bool:
     return max(series) > max(retail, default=-1)
 
 
-def _delivery_trade_amount(context: Context) -> bool:
+PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _delivery_trade_amount(context: Context, reference: Reference) -> bool:
     """An amount whose subject is the delivery trade, not sales: no sales word between the trade's
     name and the amount in its clause, or "… yuan in revenue" in a sentence about deliveries."""
     clause_before = context.clause.text[: context.quantity.start - context.clause.start]
+    # "(including express packages)": an aside, not the subject
+    clause_before = PARENTHESES.sub(lambda m: " " * len(m.group()), clause_before)
     trade = [context.clause.start + m.end() for m in DELIVERY_TRADE.finditer(clause_before)]
+    generic = reference.generic_segment_aliases
     if (
         trade
         and not SALES_WORD.search(clause_before, trade[-1] - context.clause.start)
-        and not any(trade[-1] <= m.start < context.quantity.start for m in context.segments)
+        and not any(
+            trade[-1] <= m.start < context.quantity.start and m.text.casefold() not in generic
+            for m in context.segments
+        )
+        and not any(m.end <= trade[-1] - len("express") and context.in_clause(m) for m in context.segments)
     ):
         return True
     return bool(IN_REVENUE.match(context.after) and DELIVERY_TRADE.search(context.sentence.text))
@@ -442,8 +452,8 @@ def cross_border_part(context: Context, reference: Reference) -> str | None:
     previous = context.in_sentence or context.previous
     if not previous or not previous.segment_code.startswith("cross_border"):
         return None
-    if not CROSS_BORDER_PART.match(context.sentence.text):
+    if not (CROSS_BORDER_PART.match(context.sentence.text) or CROSS_BORDER_PART.match(context.clause.text)):
         return None
     before = context.sentence.text[: context.quantity.start - context.sentence.start]
     parts = CROSS_BORDER_WORD.findall(before)
-    return f"cross_border_{parts[-1].lower()}" if parts else None
+    return f"cross_border_{parts[-1].lower()}s" if parts else None

@@ -164,6 +164,7 @@ NOT_RETAIL = re.compile(
     r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*"
     r"|(?<!online\sand\s)\boffline\s+(?:consumption|sales|retail|spending|stores?)\b|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
     r"|government\s+services?|catering\s+(?:revenue|income|industry|sector)|revenue\s+of\s+(?:the\s+)?catering"
+    r"|restaurant\s+(?:business|industry|sector|revenue)"
     r"|auto(?:mobile)?\s+(?:companies|enterprises|makers|dealers)|vehicle\s+sales|car\s+sales"
     r"|(?:sales|turnover|revenue)\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:festival|event|fair|promotion|campaign)",
     re.I,
@@ -389,8 +390,12 @@ RANK_BEFORE = re.compile(
     re.I,
 )
 # The parts of cross-border e-commerce retail, after a cross-border figure: "Exports grew 35 percent".
-CROSS_BORDER_PART = re.compile(r"^(?:its\s+|the\s+)?(?P<part>exports|imports)\b", re.I)
-CROSS_BORDER_WORD = re.compile(r"\b(exports|imports)\b", re.I)
+CROSS_BORDER_PART = re.compile(
+    r"^\s*(?:of\s+which\s+|while\s+|and\s+)?(?:its\s+|the\s+)?(?P<part>export|import)s?\b"
+    r"(?!\s+and\s+(?:export|import))",
+    re.I,
+)
+CROSS_BORDER_WORD = re.compile(r"\b(export|import)s?\b", re.I)
 # "Of the total retail sales in June, online sales accounted for 8.2 percent": the whole, not the part.
 WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 # A clause whose subject is sales of some kind ("Double 12 sales were up 20 percent").
