@@ -1216,3 +1216,18 @@ def test_express_services_and_restaurants_are_not_retail_series(reference):
         facts("In 2024 revenue from Gansu's express services came in at 812 million yuan.", reference) == []
     )
     assert facts("In 2024 Gansu's restaurant business revenues grew 12 percent.", reference) == []
+
+
+def test_a_growth_after_a_figure_of_a_place_for_review_is_that_places(reference):
+    extraction = extract(
+        page(
+            "In 2024 online retail sales of 832 poor counties in China totaled 310 billion yuan, up 14 percent "
+            "from the previous year."
+        ),
+        reference,
+    )
+    assert extraction.observations == []
+    assert [(o.region_code, o.metric_code) for o in extraction.review_candidates] == [
+        ("?832 poor counties", "amount_cny"),
+        ("?832 poor counties", "yoy_growth_pct"),
+    ]

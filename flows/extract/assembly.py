@@ -181,6 +181,7 @@ class _SentenceReader:
                 figures.append(quantity)
         subjects, leaders = listed_subjects(sentence, figures, segments, regions, ref)
         first_in_sentence = len(self.observations)
+        read_here = 0  # figures of this sentence read so far, those of places for review included
         sentence_clauses = clauses(sentence)
         figure_clauses = [
             (c.start, c.end) for c in sentence_clauses if any(c.start <= q.start < c.end + 1 for q in figures)
@@ -198,7 +199,7 @@ class _SentenceReader:
                     o for o in self.observations[first_in_sentence:] if o.figure_start == subject.count_figure
                 ]
                 subject = Subject(counted=counted[0]) if counted else None
-            in_sentence = self.previous if len(self.observations) > first_in_sentence else None
+            in_sentence = self.previous if read_here else None
             context = Context(
                 sentence,
                 clause,
@@ -225,8 +226,13 @@ class _SentenceReader:
             if observation:
                 self.observations.append(observation)
                 self.previous = observation
+                read_here += 1
                 if quantity.start in leaders.values():
                     led[quantity.start] = observation
+            elif (held := self.set_aside[-1].candidate) and held.figure_start == quantity.start:
+                # a figure of a place for review: the figures after it in its paragraph may be its too
+                self.previous = held
+                read_here += 1
             else:
                 if self.set_aside[-1].reason == NOT_RETAIL_REASON:
                     last_not_retail = quantity.start
@@ -331,6 +337,7 @@ class _SentenceReader:
         previous = self.previous
         if (
             previous
+            and not previous.region_code.startswith("?")  # a figure held for review keeps its text as is
             and previous.metric_code == "amount_cny"
             and previous.evidence_start == context.sentence.start
             and context.quantity.start - previous.figure_end < 30

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from flows.extract.context import Context
 from flows.extract.layout import Span
+from flows.extract.model import Observation
 from flows.extract.patterns import (
     AFTER_THAN,
     ANAPHORA,
@@ -246,12 +247,18 @@ def figure_region(
         kind = (pronoun.group("kind") or "").lower()
         named = context.recent_places.get(kind)
         if context.in_sentence and not (named and named.code != context.in_sentence.region_code):
-            return Match(context.in_sentence.region_code, "", 0, 0)
+            return observed_place(context.in_sentence)
         if named and not (main and main.code == named.code):
             return named
         if context.previous and not any(r.start < context.quantity.start for r in regions):
-            return Match(context.previous.region_code, "", 0, 0)
+            return observed_place(context.previous)
     return region
+
+
+def observed_place(observation: Observation) -> Match:
+    """The place of a figure read before: known by its code, or unknown ("?Junpu village") by its name."""
+    code = observation.region_code
+    return Match("", code[1:], 0, 0) if code.startswith("?") else Match(code, "", 0, 0)
 
 
 def short_name(place: Match) -> str | None:
@@ -319,10 +326,10 @@ def _named_or_inherited(
     if fresh:
         return fresh[0]
     if in_sentence:  # the sentence's subject carries on: "…, with online retail sales hitting …"
-        return Match(in_sentence.region_code, "", 0, 0)
+        return observed_place(in_sentence)
     # "This marks a 39.4 percent increase …": the figure before's place
     if not topics and context.previous and ANAPHORA.match(context.sentence.text):
-        return Match(context.previous.region_code, "", 0, 0)
+        return observed_place(context.previous)
     if topics:
         return topics[-1]
     return main
