@@ -1231,3 +1231,51 @@ def test_a_growth_after_a_figure_of_a_place_for_review_is_that_places(reference)
         ("?832 poor counties", "amount_cny"),
         ("?832 poor counties", "yoy_growth_pct"),
     ]
+
+
+def test_look_no_further_than_names_the_subject(reference):
+    extraction = extract(
+        page(
+            "Look no further than Qiaolou village in Haiyan county, Zhejiang province. In 2024 more than 300 "
+            "online stores were run in the village.",
+            title="Bonsai village in Haiyan thrives online",
+        ),
+        reference,
+    )
+    assert [(o.region_code, o.metric_code, o.value) for o in extraction.review_candidates] == [
+        ("?Qiaolou village", "online_stores_count", 300.0)
+    ]
+
+
+def test_a_village_referred_to_in_an_earlier_clause(reference):
+    extraction = extract(
+        page(
+            "Qiaolou village in Haiyan county is famous for bonsai. Many farmers live in the village, where "
+            "more than 100 people sell online, achieving sales of 90 million yuan and 20 million yuan of "
+            "profit in 2024.",
+            title="Bonsai village in Haiyan thrives online",
+        ),
+        reference,
+    )
+    assert [(o.region_code, o.metric_code, o.value) for o in extraction.review_candidates] == [
+        ("?Qiaolou village", "amount_cny", 9e7)
+    ]
+    assert extraction.observations == []
+
+
+def test_new_ones_added_are_a_change_not_a_count(reference):
+    assert (
+        facts("In 2024 Gansu added 133 new online stores and 126 new e-commerce enterprises.", reference)
+        == []
+    )
+
+
+def test_a_taobao_village_is_a_kind_of_village_not_a_place(reference):
+    extraction = extract(
+        page(
+            'Qiaolou village in Gansu is known as the first "Taobao Village" of the region. '
+            "In 2024, the village's online sales exceeded 200 million yuan."
+        ),
+        reference,
+    )
+    assert [(o.region_code, o.value) for o in extraction.review_candidates] == [("?Qiaolou village", 2e8)]

@@ -52,6 +52,7 @@ from flows.extract.patterns import (
     PLATFORM,
     PLATFORM_EXAMPLES,
     PRE_SALE,
+    PROFIT_AFTER,
     PROVINCE_COMPARATOR,
     RESPECTIVELY,
     SALES_OF_BEFORE,
@@ -100,7 +101,7 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     kind, value = quantity.kind, quantity.value
     if kind in ("percent", "points", "yuan", "count", "doubling") and _not_retail(context, reference):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
-    if kind == "yuan" and _delivery_trade_amount(context, reference):
+    if kind == "yuan" and (_delivery_trade_amount(context, reference) or PROFIT_AFTER.match(after)):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
     if aside := _not_a_statistic(context):
         return aside
@@ -185,7 +186,9 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         and not PERIOD_WORD.search(to.group("between"))
     ):  # "rose from 4 million yuan to 1.25 billion yuan": the earlier value, of no stated period
         return Aside("needs_review", "an earlier value ('from …') with no period of its own")
-    if kind in ("yuan", "count") and ABSOLUTE_CHANGE.search(before):
+    if (kind in ("yuan", "count") and ABSOLUTE_CHANGE.search(before)) or (
+        kind in ("count", "bare") and NEWLY_ADDED.match(after)
+    ):  # "adding 133 new online stores"
         return Aside("not_a_figure", "a change in an amount, not the amount")
     if kind in ("count", "bare") and (
         GROUP_OF_FIRMS_AFTER.match(after) or (SALES_OF_BEFORE.search(before) and FIRMS_AFTER.match(after))
@@ -361,6 +364,7 @@ def _not_retail(context: Context, reference: Reference) -> bool:
 
 
 PARENTHESES = re.compile(r"\([^()]*\)")
+NEWLY_ADDED = re.compile(r"^\s*(?:newly[- ](?:added|registered|opened)|new)\b", re.I)
 
 
 def _delivery_trade_amount(context: Context, reference: Reference) -> bool:

@@ -72,7 +72,8 @@ NATIONAL = re.compile(
     re.I,
 )
 BELOW = re.compile(r"\b(?:lower|below|slower|less|under)\b", re.I)
-AFTER_THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?$", re.I)
+# (not "look no further than Zhouquan village", which names the subject)
+AFTER_THAN = re.compile(r"(?<!further\s)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?$", re.I)
 
 # Numbers inside these spans are not figures, whatever follows them: (reason, pattern).
 NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
@@ -164,7 +165,7 @@ NOT_RETAIL = re.compile(
     r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*"
     r"|(?<!online\sand\s)\boffline\s+(?:consumption|sales|retail|spending|stores?)\b|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
     r"|government\s+services?|catering\s+(?:revenue|income|industry|sector)|revenue\s+of\s+(?:the\s+)?catering"
-    r"|restaurant\s+(?:business|industry|sector|revenue)"
+    r"|restaurant\s+(?:business|industry|sector|revenue)|\bprofits?\b"
     r"|auto(?:mobile)?\s+(?:companies|enterprises|makers|dealers)|vehicle\s+sales|car\s+sales"
     r"|(?:sales|turnover|revenue)\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:festival|event|fair|promotion|campaign)",
     re.I,
@@ -173,6 +174,8 @@ NOT_RETAIL = re.compile(
 # "the postal industry's revenue reached 29 billion yuan", "express firms earned 2.7 billion yuan
 # in revenue", "the city's express delivery raked in 28 billion yuan".
 DELIVERY_TRADE = re.compile(r"\b(?:postal|express|courier|logistics|delivery)\b", re.I)
+# "80 million yuan of profit": an amount that is not sales
+PROFIT_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:of|in)\s+(?:net\s+)?profits?\b", re.I)
 IN_REVENUE = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:in\s+)?(?:business\s+)?(?:revenues?|income)\b", re.I)
 # Comparators of a gap in points, other than the national average.
 PROVINCE_COMPARATOR = re.compile(
@@ -196,7 +199,7 @@ THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth\s+of\s+|
 PLACE = re.compile(
     r"\b(?!(?:The|This|That|These|Its|Each|Every|Our|Their|A|An|One|Another|January|February|March|April"
     r"|May|June|July|August|September|October|November|December|Additionally|Meanwhile|However|Moreover"
-    r"|Furthermore|Besides|Overall|Currently|Today|Now|Last|Next|Since)\b)"
+    r"|Furthermore|Besides|Overall|Currently|Today|Now|Last|Next|Since|Taobao)\b)"
     r"(?P<name>(?:[A-Z][a-z'’]+[\s-]){0,2}[A-Z][a-z'’]+)(?:\s+(?:Autonomous\s+)?"
     r"(?i:County|District|City|Prefecture|Banner|League|Township|Town|Village)\b"
     # "Yiwu, a county-level city in …": the name alone, told to be a place by what follows it

@@ -242,13 +242,13 @@ def figure_region(
         return main
     # "…, with its online retail sales rising 10.4 percent": its = the sentence's subject,
     # else the paragraph's when this sentence names no place; "the county" = the county named last
-    pronoun = PRONOUN_SUBJECT.search(context.clause.text)
+    pronoun = PRONOUN_SUBJECT.search(context.clause.text) or _village_or_town_before(context)
     if pronoun and not any(context.in_clause(r) for r in regions):
         kind = (pronoun.group("kind") or "").lower()
         named = context.recent_places.get(kind)
         if context.in_sentence and not (named and named.code != context.in_sentence.region_code):
             return observed_place(context.in_sentence)
-        if named and not (main and main.code == named.code):
+        if named and not (main and (main.code or main.text) == (named.code or named.text)):
             return named
         if context.previous and not any(r.start < context.quantity.start for r in regions):
             return observed_place(context.previous)
@@ -271,6 +271,17 @@ def short_name(place: Match) -> str | None:
 UNKNOWN_PLACE_KIND = re.compile(
     r"^(?P<name>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\s+(?:town|township|village|county|district)$", re.I
 )
+
+
+def _village_or_town_before(context: Context) -> re.Match | None:
+    """ "… in the village, where 120 people have sold 120 million yuan": a village or town the
+    sentence refers back to before the figure's clause (not "the county", often a locator)."""
+    before = context.sentence.text[: context.clause.start - context.sentence.start]
+    found = [m for m in PRONOUN_SUBJECT.finditer(before) if (m.group("kind") or "").lower() in SMALL_KINDS]
+    return found[-1] if found else None
+
+
+SMALL_KINDS = frozenset({"village", "town", "township"})
 
 
 def place_kinds(place: Match, reference: Reference) -> frozenset[str]:
