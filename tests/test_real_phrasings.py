@@ -1279,3 +1279,34 @@ def test_a_taobao_village_is_a_kind_of_village_not_a_place(reference):
         reference,
     )
     assert [(o.region_code, o.value) for o in extraction.review_candidates] == [("?Qiaolou village", 2e8)]
+
+
+def test_an_industrial_park_is_a_place_of_its_own(reference):
+    extraction = extract(
+        page("Last year, sales revenue at Qiaolou E-commerce Park in Gansu topped 130 million yuan."),
+        reference,
+    )
+    assert extraction.observations == []
+    assert [o.region_code for o in extraction.review_candidates] == ["?Qiaolou E-commerce Park"]
+
+
+def test_a_requirement_is_not_a_statistic(reference):
+    assert (
+        facts(
+            "In 2024, to be labelled a Taobao village in Gansu, a village must reach annual online sales of "
+            "10 million yuan.",
+            reference,
+        )
+        == []
+    )
+
+
+def test_one_livestream_show_and_a_named_platform_are_their_own(reference):
+    assert facts("In 2024 Lanzhou's one-hour livestream show drew 220,000 views.", reference) == []
+    assert facts('In 2024 the platform of "Gansu Flavor" racked up 29,600 orders in Gansu.', reference) == []
+
+
+def test_agricultural_e_commerce_is_agricultural_products(reference):
+    assert facts(
+        "In 2024 Gansu's agricultural e-commerce generated over 11 billion yuan in sales.", reference
+    ) == [("Gansu", "agricultural products", "2024", "amount_cny", 1.1e10)]

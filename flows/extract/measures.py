@@ -54,6 +54,7 @@ from flows.extract.patterns import (
     PRE_SALE,
     PROFIT_AFTER,
     PROVINCE_COMPARATOR,
+    REQUIREMENT,
     RESPECTIVELY,
     SALES_OF_BEFORE,
     SALES_WORD,
@@ -258,6 +259,8 @@ def _not_a_statistic(context: Context) -> Aside | None:
         TARGET_AFTER.match(context.after)
     ):
         return Aside("not_a_figure", "a target or forecast")
+    if REQUIREMENT.search(context.sentence.text[: context.quantity.start - context.sentence.start]):
+        return Aside("not_a_figure", "a requirement or threshold")
     if OTHER_BASE.search(context.sentence.text):
         return Aside("not_a_figure", "growth over an earlier month or quarter, not a year")
     clause_before = context.clause.text[: context.quantity.start - context.clause.start]

@@ -206,6 +206,11 @@ PLACE = re.compile(
     r"|(?=,\s+(?:a|the)\s+(?:county-level\s+|prefecture-level\s+)?(?:city|county|district|town|township)"
     r"(?:\s+(?:in|of|under|known|famous|located|administered|renowned|dubbed)\b|,)))"
 )
+# An industrial park or zone named in capitals: "Hetao E-commerce Industrial Park", "Zhengzhou Airport
+# Economy Zone": its figures are its own, not its county's or city's.
+PARK = re.compile(
+    r"\b(?!(?:The|This|That|These|Its|A|An)\b)(?:[A-Z][\w'’-]*\s+(?:and\s+)?){1,5}(?:Park|Zone|Base)\b"
+)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Between the figures of a list: "12 percent, 15 percent and 20 percent".
 LIST_JOINER = re.compile(
@@ -316,7 +321,10 @@ PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us)\b")
 COMPANY = re.compile(
     r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a|its|one)\s+(?:[\w-]+\s+){0,2}(?:company|firm|brand|seller)\b"
     r"|\bcompany['’]s\b|\bfirm['’]s\b|\b[A-Z][a-z]+['’]s\s+(?:company|firm|store|shop|livestream(?:ing)?)\b"
-    r"|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b",
+    r"|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b"
+    # "Jiangbei District's one-hour livestream show", "a 2-hour live-stream": one show's own figure
+    r"|\b(?:one|two|three|\d+)-hour\s+(?:live-?stream(?:ing)?|live\s+broadcast)(?:\s+(?:show|session|event))?\b"
+    r"|\bthe\s+platform\s+of\b",
     re.I,
 )
 # A company named before a figure in its sentence: "The company's promotion … with 5,000 anchors".
@@ -328,6 +336,8 @@ TARGET = re.compile(
     re.I,
 )
 # "handled daily", "the average daily delivery volume"; not "daily necessities" nor "China Daily"
+# "to be labelled a Taobao village, it must reach 10 million yuan": a requirement, not a statistic
+REQUIREMENT = re.compile(r"\b(?:must|should|(?:is|are)\s+required\s+to|needs?\s+to)\b", re.I)
 PER_DAY = re.compile(
     r"(?i:\b(?:every|each|per|a)\s+(?:day|hour|minute|second)\b)"
     r"|(?:\bdaily|^\s*Daily)\b"

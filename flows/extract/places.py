@@ -20,6 +20,7 @@ from flows.extract.patterns import (
     NATIONAL_FIGURE,
     NATIONAL_SOURCE,
     NOT_SUBJECT_AFTER,
+    PARK,
     PLACE,
     PLACE_AFTER_FIGURE,
     PLACE_OF,
@@ -50,13 +51,20 @@ def sentence_places(
         [around.code] if around and around.code and around.code != reference.nation_code else []
     )
     known = [_resolved(m, settled, reference) for m in found]
-    unknown = [
-        Match("", m.group(), sentence.start + m.start(), sentence.start + m.end())
-        for m in PLACE.finditer(sentence.text)
-    ] + [  # "the small village of Xieqiao"
-        Match("", m.group("name"), sentence.start + m.start("name"), sentence.start + m.end("name"))
-        for m in PLACE_OF.finditer(sentence.text)
-    ]
+    unknown = (
+        [
+            Match("", m.group(), sentence.start + m.start(), sentence.start + m.end())
+            for m in PLACE.finditer(sentence.text)
+        ]
+        + [
+            Match("", m.group(), sentence.start + m.start(), sentence.start + m.end())
+            for m in PARK.finditer(sentence.text)
+        ]
+        + [  # "the small village of Xieqiao"
+            Match("", m.group("name"), sentence.start + m.start("name"), sentence.start + m.end("name"))
+            for m in PLACE_OF.finditer(sentence.text)
+        ]
+    )
     unknown = [u for u in unknown if not any(k.start < u.end and u.start < k.end for k in known)]
     # "832 poor counties", "these impoverished counties": a group of counties, not the nation
     unknown += [
