@@ -1310,3 +1310,13 @@ def test_agricultural_e_commerce_is_agricultural_products(reference):
     assert facts(
         "In 2024 Gansu's agricultural e-commerce generated over 11 billion yuan in sales.", reference
     ) == [("Gansu", "agricultural products", "2024", "amount_cny", 1.1e10)]
+
+
+def test_residents_spending_on_online_shopping_is_online_consumption(reference):
+    assert facts(
+        "Residents of Gansu spent nearly 73 billion yuan on online shopping in 2024, up 7.5 percent year on year.",
+        reference,
+    ) == [
+        ("Gansu", "online consumption", "2024", "amount_cny", 7.3e10),
+        ("Gansu", "online consumption", "2024", "yoy_growth_pct", 7.5),
+    ]

@@ -32,6 +32,8 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     if code == "total" and ABOVE_SIZE.search(sentence_before):
         return ABOVE_SIZE_SEGMENT
     clause_before = context.clause.text[: context.quantity.start - context.clause.start]
+    if code in ("total", None) and SPENT.search(clause_before) and ON_ONLINE_SHOPPING.match(context.after):
+        return "online_consumption"  # "Harbin residents spent 1.29 million yuan on online purchases"
     if code == "total" and E_COMMERCE_TURNOVER.search(clause_before):
         return "online_transactions"  # "the city's e-commerce sector posted a total turnover of …"
     # "Rural online retail sales reached …. Among these, physical goods …": within the scope before
@@ -148,6 +150,11 @@ ABOVE_SIZE_SEGMENT = "online_retail_above_size"
 # the turnover or scale of e-commerce as a whole (business-to-business included), not its retail sales
 E_COMMERCE_TURNOVER = re.compile(
     r"\be-?commerce\b(?:(?!\b(?:sales|retail)\b)[^,;]){0,40}?\b(?:turnover|transactions?|trade\s+volume|scale)\b",
+    re.I,
+)
+SPENT = re.compile(r"\bsp(?:ent|end|ending)\b", re.I)
+ON_ONLINE_SHOPPING = re.compile(
+    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:on|in|for)\s+(?:online\s+(?:shopping|purchases|consumption)|shopping\s+online)\b",
     re.I,
 )
 AMONG_THEM = re.compile(r"^\s*(?:among|of)\s+(?:them|these|which|this|the\s+total)\b", re.I)
