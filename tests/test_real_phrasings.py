@@ -1320,3 +1320,17 @@ def test_residents_spending_on_online_shopping_is_online_consumption(reference):
         ("Gansu", "online consumption", "2024", "amount_cny", 7.3e10),
         ("Gansu", "online consumption", "2024", "yoy_growth_pct", 7.5),
     ]
+
+
+def test_a_currency_code_right_before_the_number(reference):
+    assert facts("In 2024 Gansu's online retail sales reached RMB2.05 trillion.", reference) == [
+        ("Gansu", "online retail (total)", "2024", "amount_cny", 2.05e12)
+    ]
+
+
+def test_a_faster_growth_rate_than_the_previous_year_in_percent(reference):
+    found = facts(
+        "In 2024 Gansu's rural online retail sales rose 11.3%, a 2.4% faster growth rate than the previous year.",
+        reference,
+    )
+    assert ("Gansu", "rural", "2024", "growth_change_pp", 2.4) in found

@@ -4,7 +4,10 @@ segments and counted things live in data/reference/ instead."""
 
 import re
 
-NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])")
+# (a number may follow a currency's code with no space: "RMB2.05 trillion")
+NUMBER = re.compile(
+    r"(?:(?<![\w.])|(?<=RMB)|(?<=rmb)|(?<=CNY)|(?<=USD))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
+)
 SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3}
 _SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|b|m)\b)?"
 UNIT_AFTER = [
@@ -295,6 +298,12 @@ ONLINE_WORDS = re.compile(
 
 # "contributing 7.2 percentage points to the growth": a contribution to growth, not a gap.
 CONTRIBUTION = re.compile(r"\b(?:contribut\w*|driv\w*|pull\w*|boost\w*)\s+(?:\w+\s+){0,2}$", re.I)
+# "2.4% faster growth rate than the previous year": a change of growth written in percent.
+FASTER_THAN_BEFORE = re.compile(
+    r"^\s*(?P<way>faster|higher|quicker|slower|lower)\s+(?:growth\s+(?:rate\s+)?)?than\s+(?:that\s+of\s+)?(?:the\s+)?"
+    r"(?:previous|last|preceding|same\s+period\s+(?:of\s+)?last)\s+(?:year|quarter|month|period)",
+    re.I,
+)
 # "20% higher than the city average": a comparison with an average of others, not a growth.
 THAN_AN_AVERAGE = re.compile(
     r"^\s*(?:higher|lower|more|less|above|below)\s+than\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}average\b", re.I
