@@ -1334,3 +1334,39 @@ def test_a_faster_growth_rate_than_the_previous_year_in_percent(reference):
         reference,
     )
     assert ("Gansu", "rural", "2024", "growth_change_pp", 2.4) in found
+
+
+def test_figures_of_one_show_or_a_sample_of_firms_are_their_own(reference):
+    assert (
+        facts("During Lanzhou's one-hour livestream show in 2024, the views exceeded 220,000.", reference)
+        == []
+    )
+    assert (
+        facts(
+            "In 2024, according to a sample survey of 200 retail businesses in Gansu, sales of the surveyed "
+            "stores totaled 5.7 billion yuan.",
+            reference,
+        )
+        == []
+    )
+
+
+def test_people_trained_and_product_listings_are_not_counts_of_the_genre(reference):
+    assert facts("In 2024 Gansu provided training for over 5,000 livestreamers.", reference) == []
+    assert (
+        facts("In 2024 Gansu's online festival brought together more than 3,000 products.", reference) == []
+    )
+
+
+def test_a_place_inside_an_organisations_name_is_no_place(reference):
+    found = facts(
+        "In January 2024 Lanzhou hosted an online festival of goods from Shanghai Cooperation Organization "
+        "members, generating 100 million yuan in online sales.",
+        reference,
+        title="Lanzhou hosts an online festival",
+    )
+    assert [f[0] for f in found] == ["Lanzhou"]
+
+
+def test_box_office_is_not_retail(reference):
+    assert facts("In 2024 a total of 205 million yuan was taken from cinemas across Gansu.", reference) == []

@@ -45,6 +45,7 @@ from flows.extract.patterns import (
     NUMBER_OF,
     OF_WHICH,
     ONE_DAY,
+    ONE_SHOW_OR_SAMPLE,
     OR_SHARE,
     OTHER_BASE,
     PER_DAY,
@@ -264,6 +265,8 @@ def _not_a_statistic(context: Context) -> Aside | None:
         TARGET_AFTER.match(context.after)
     ):
         return Aside("not_a_figure", "a target or forecast")
+    if ONE_SHOW_OR_SAMPLE.search(sentence_before):
+        return Aside("not_a_figure", "a figure of one show, one platform or a sample of firms")
     if REQUIREMENT.search(context.sentence.text[: context.quantity.start - context.sentence.start]):
         return Aside("not_a_figure", "a requirement or threshold")
     if OTHER_BASE.search(context.sentence.text):

@@ -145,7 +145,20 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "a count of training",
-        re.compile(r"\b\d[\d,]*\s+(?:training|study|learning)\s+(?:sessions|courses|classes)\b", re.I),
+        re.compile(
+            r"\b\d[\d,]*\s+(?:training|study|learning)\s+(?:sessions|courses|classes)\b"
+            r"|\btrain(?:ed|ing)\s+(?:for\s+|to\s+)?(?:over\s+|more\s+than\s+|about\s+|nearly\s+)?\d[\d,]*",
+            re.I,
+        ),
+    ),
+    (
+        "product listings",
+        re.compile(
+            r"\b\d[\d,.]*\s*(?:million\s+|thousand\s+)?(?:types|kinds|categories|varieties)\s+of\s+(?:products|goods)\b"
+            r"|\b(?:brought\s+together|featuring|featured|listed|showcased|involving)\s+(?:[^,;]{0,40}?\s)?"
+            r"(?:over\s+|more\s+than\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:\w+\s+)?(?:products|goods|commodities)\b",
+            re.I,
+        ),
     ),
     ("a screen size", re.compile(r"\b\d{3,4}\s*[×x*]\s*\d{3,4}\b")),
     ("a page view counter", re.compile(r"\b(?:views|clicks|hits|visits|reads)\s*[:：]\s*[\d,]+", re.I)),
@@ -168,7 +181,7 @@ NOT_RETAIL = re.compile(
     r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*"
     r"|(?<!online\sand\s)\boffline\s+(?:consumption|sales|retail|spending|stores?)\b|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
     r"|government\s+services?|catering\s+(?:revenue|income|industry|sector)|revenue\s+of\s+(?:the\s+)?catering"
-    r"|restaurant\s+(?:business|industry|sector|revenue)|\bprofits?\b"
+    r"|restaurant\s+(?:business|industry|sector|revenue)|\bprofits?\b|\bcinemas?\b|box\s+office"
     r"|auto(?:mobile)?\s+(?:companies|enterprises|makers|dealers)|vehicle\s+sales|car\s+sales"
     r"|(?:sales|turnover|revenue)\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:festival|event|fair|promotion|campaign)",
     re.I,
@@ -240,6 +253,11 @@ PRONOUN_SUBJECT = re.compile(
 # After "the country's": words that make it the subject of a retail figure ("China's online sales").
 NOT_SUBJECT_AFTER = re.compile(
     r"['’]?s\s+(?:biggest|largest|leading|top|first|most|major|main|key|best|famous|\w+est)\b", re.I
+)
+# "Shanghai Cooperation Organization", "China Post Group": a place's name inside an organisation's.
+ORGANISATION_AFTER = re.compile(
+    r"^\s+(?:[A-Z][a-z]+\s+){0,3}(?:Organi[sz]ation|Association|Group|Company|Corporation|Bank|University"
+    r"|Daily|Post|Airlines|Exchange|Federation|Chamber|Institute|Academy)\b"
 )
 # "China's Xinjiang", "northwest China's": the nation before a place only locates the place.
 NATION_BEFORE_PLACE = re.compile(
@@ -330,10 +348,7 @@ PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us)\b")
 COMPANY = re.compile(
     r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a|its|one)\s+(?:[\w-]+\s+){0,2}(?:company|firm|brand|seller)\b"
     r"|\bcompany['’]s\b|\bfirm['’]s\b|\b[A-Z][a-z]+['’]s\s+(?:company|firm|store|shop|livestream(?:ing)?)\b"
-    r"|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b"
-    # "Jiangbei District's one-hour livestream show", "a 2-hour live-stream": one show's own figure
-    r"|\b(?:one|two|three|\d+)-hour\s+(?:live-?stream(?:ing)?|live\s+broadcast)(?:\s+(?:show|session|event))?\b"
-    r"|\bthe\s+platform\s+of\b",
+    r"|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b",
     re.I,
 )
 # A company named before a figure in its sentence: "The company's promotion … with 5,000 anchors".
@@ -345,6 +360,15 @@ TARGET = re.compile(
     re.I,
 )
 # "handled daily", "the average daily delivery volume"; not "daily necessities" nor "China Daily"
+# Figures of one show, one named platform or a sample of firms, stated before the figure in its
+# sentence: "During Jiangbei District's one-hour livestream show, the views exceeded 220,000",
+# "The platform of 'Wulong Flavor' … racking up 29,600 orders", "a sample survey of 200 businesses".
+ONE_SHOW_OR_SAMPLE = re.compile(
+    r"\b(?:one|two|three|\d+)-hour\s+(?:live-?stream(?:ing)?|live\s+broadcast)(?:\s+(?:show|session|event))?\b"
+    r"|\bthe\s+platform\s+of\b|\bsample\s+(?:survey\s+)?of\s+\d|\bsurveyed\s+(?:stores|enterprises|businesses|companies)\b"
+    r"|\bkey\s+samples?\b",
+    re.I,
+)
 # "to be labelled a Taobao village, it must reach 10 million yuan": a requirement, not a statistic
 REQUIREMENT = re.compile(r"\b(?:must|should|(?:is|are)\s+required\s+to|needs?\s+to)\b", re.I)
 PER_DAY = re.compile(

@@ -20,6 +20,7 @@ from flows.extract.patterns import (
     NATIONAL_FIGURE,
     NATIONAL_SOURCE,
     NOT_SUBJECT_AFTER,
+    ORGANISATION_AFTER,
     PARK,
     PLACE,
     PLACE_AFTER_FIGURE,
@@ -96,6 +97,8 @@ def sentence_places(
         # "home to some of the country's biggest platforms" does not make a figure national, nor
         # does "China's" before a place ("northwest China's Xinjiang")
         after = text[r.end - sentence.start : r.end - sentence.start + 60]
+        if r.code and ORGANISATION_AFTER.match(after):
+            continue
         before_place = NATION_BEFORE_PLACE.match(after)
         if r.code == nation and (
             NOT_SUBJECT_AFTER.match(after)
