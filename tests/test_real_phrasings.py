@@ -1370,3 +1370,26 @@ def test_a_place_inside_an_organisations_name_is_no_place(reference):
 
 def test_box_office_is_not_retail(reference):
     assert facts("In 2024 a total of 205 million yuan was taken from cinemas across Gansu.", reference) == []
+
+
+def test_a_town_opening_a_story_titled_by_its_county_is_the_subject(reference):
+    extraction = extract(
+        page(
+            "Qiaolou town in Haiyan county, Zhejiang province, has become a hub of e-commerce. "
+            "From January to October 2024, online sales hit 2.6 billion yuan.",
+            title="Zhejiang's Haiyan county spurs rural vitalization",
+        ),
+        reference,
+    )
+    assert extraction.observations == []
+    assert [(o.region_code, o.value) for o in extraction.review_candidates] == [("?Qiaolou town", 2.6e9)]
+
+
+def test_things_added_in_a_list_are_changes(reference):
+    assert (
+        facts(
+            "In 2024 Gansu's town kept adding 133 new online stores and 126 e-commerce enterprises.",
+            reference,
+        )
+        == []
+    )

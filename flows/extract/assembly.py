@@ -36,7 +36,14 @@ from flows.extract.periods import (
     stated_range,
     subject_periods,
 )
-from flows.extract.places import figure_region, main_region, place_kinds, sentence_places, short_name
+from flows.extract.places import (
+    figure_region,
+    main_region,
+    place_kinds,
+    sentence_places,
+    settling_place,
+    short_name,
+)
 from flows.extract.quantities import Quantity, find_quantities
 from flows.extract.segments import figure_segment, listed_segment
 from flows.reference import Match, Reference
@@ -56,6 +63,8 @@ def extract(
     dated = find_report_date(page, text, name, html)
     body_sentences = [s for paragraph in page.body for s in sentences(paragraph)]
     main = main_region(page.title, body_sentences, reference)
+    # the known place that settles shared names, when the report's own place is not known
+    settling = main if main is None or main.code else settling_place(page.title, body_sentences, reference)
     in_title = subject_periods(page.title) if page.title else []
     in_body = [p for s in body_sentences for p in subject_periods(s)]
     # the report's own period: its title's, else its first that is not history ("in 2007, …")
@@ -64,7 +73,7 @@ def extract(
     )
     default_period = next(iter(titled + [p for p in stated if not p.event] + stated), None)
     events = [p for p in in_title + in_body if p.event]
-    reader = _SentenceReader(reference, dated, main, default_period, events)
+    reader = _SentenceReader(reference, dated, main, default_period, events, settling)
     for paragraph in page.body:
         reader.start_paragraph()
         for sentence in sentences(paragraph):
@@ -101,6 +110,7 @@ class _SentenceReader:
         main: Match | None,
         default_period: PeriodPhrase | None,
         events: list[PeriodPhrase],
+        settling: Match | None,
     ) -> None:
         self.reference = reference
         self.dated = dated
@@ -114,6 +124,7 @@ class _SentenceReader:
             else None
         )
         self.main_region = main
+        self.settling_place = settling
         self.default_period = default_period
         self.observations: list[Observation] = []
         self.mentions: list[Mention] = []
@@ -160,7 +171,7 @@ class _SentenceReader:
     def _read(self, sentence: Span) -> None:
         ref = self.reference
         segments = ref.segment_matcher.find(sentence.text, sentence.start)
-        regions = sentence_places(sentence, ref, self.main_region, self.learned_places)
+        regions = sentence_places(sentence, ref, self.settling_place, self.learned_places)
         self._record_mentions(sentence, segments, regions)
         self._record_event_dates(sentence)
         quantities = find_quantities(sentence, ref)

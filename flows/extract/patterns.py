@@ -380,6 +380,7 @@ PER_DAY = re.compile(
 ABSOLUTE_CHANGE = re.compile(
     r"\b(?:(?:an?\s+)?(?:increase|rise|growth|jump|gain|decrease|drop|decline|reduction)\s+of"
     r"|(?:up|down|increased|rose|grew|decreased|fell|dropped|declined)\s+by|added|adding|(?:an?\s+)?addition\s+of)\s+"
+    r"(?:\d[\d,.]*\s+(?:[\w-]+\s+){0,3}(?:and|,)\s+)?"  # "adding 133 new online stores and 126 …"
     r"(?:about\s+|nearly\s+|over\s+|more\s+than\s+|around\s+|some\s+)?(?:rmb\s*|¥\s*)?$",
     re.I,
 )

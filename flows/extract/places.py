@@ -178,16 +178,17 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
     SE China's Fujian" opening "in Nanjing county, Zhangzhou city, …"); else the one the opening
     sentence names (not its dateline); else the province (or, failing that, the place) its text
     names most. Of places that only locate another ("Taizhou, East China's Zhejiang"), the located."""
-    # the opening: the first of the first sentences that names a place
-    first_places = [sentence_places(_without_dateline(s), reference) for s in body[:3]]
-    opening = next((found for found in first_places if found), [])
-    # a name several places share, in the title ("Tongzhou"), is the one the opening places in full
-    located = next((p for found in first_places for p in found if p.code), None)
-    in_title = [p for p in sentence_places(title, reference, located) if p.code] if title else []
+    opening, in_title = _opening_and_title_places(title, body, reference)
     if in_title:
         # "… thrives in county in SE China's Fujian": the title says the subject is smaller
         inside = [p for p in opening if p.code and reference.is_within(p.code, in_title[0].code)]
-        return inside[0] if inside and SMALLER_PLACE.search(title.text) else in_title[0]
+        if inside and SMALLER_PLACE.search(title.text):
+            return inside[0]
+        # "Shandong's Caoxian county spurs …" opening "Yandianlou town in Caoxian county …": the
+        # story is the town's, a place the gazetteer does not know, located in the title's place
+        if opening and not opening[0].code and _located_in(opening[0], in_title[0], body, reference):
+            return Match("", opening[0].text, 0, 0)
+        return in_title[0]
     # a place the gazetteer does not know, named in the title ("Anxi's tea …") and in full in the
     # text ("Anxi County"): the report is about it
     if title:
@@ -217,6 +218,35 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
 NATIONAL_WORD = re.compile(
     r"\bnational\s+(?:total|level|average|figure)|\bnationwide\b|\bacross\s+the\s+country\b", re.I
 )
+
+
+def settling_place(title: Span | None, body: list[Span], reference: Reference) -> Match | None:
+    """The known place that settles which of several namesakes the report means: the title's, else
+    the opening's (for a report whose subject is a place the gazetteer does not know)."""
+    opening, in_title = _opening_and_title_places(title, body, reference)
+    return next(iter(in_title + [p for p in opening if p.code]), None)
+
+
+def _opening_and_title_places(
+    title: Span | None, body: list[Span], reference: Reference
+) -> tuple[list[Match], list[Match]]:
+    """The places the opening names (the first of the first sentences that names one) and the
+    known places the title names; a name several places share in the title ("Tongzhou") is the
+    one the opening places in full."""
+    first_places = [sentence_places(_without_dateline(s), reference) for s in body[:3]]
+    opening = next((found for found in first_places if found), [])
+    located = next((p for found in first_places for p in found if p.code), None)
+    in_title = [p for p in sentence_places(title, reference, located) if p.code] if title else []
+    return opening, in_title
+
+
+def _located_in(place: Match, larger: Match, body: list[Span], reference: Reference) -> bool:
+    """Whether the sentence naming an unknown place names the larger place right after it."""
+    sentence = next((s for s in body if s.start <= place.start < s.end), None)
+    if sentence is None:
+        return False
+    after = reference.region_matcher.find(sentence.text[place.end - sentence.start :][:80], place.end)
+    return any(m.code == larger.code or reference.is_within(m.code, larger.code) for m in after[:1] if m.code)
 
 
 def _without_dateline(sentence: Span) -> Span:
