@@ -1393,3 +1393,11 @@ def test_things_added_in_a_list_are_changes(reference):
         )
         == []
     )
+
+
+def test_non_store_retail_is_no_series_here(reference):
+    assert facts(
+        "In 2024 the retail sales of non stores above the designated size in Gansu increased by 9.5%, with "
+        "online stores above the designated size increasing by 8.3%.",
+        reference,
+    ) == [("Gansu", "online retail above designated size", "2024", "yoy_growth_pct", 8.3)]

@@ -160,7 +160,8 @@ ON_ONLINE_SHOPPING = re.compile(
 AMONG_THEM = re.compile(r"^\s*(?:among|of)\s+(?:them|these|which|this|the\s+total)\b", re.I)
 # "online retail sales of enterprises above designated size", "major retail and wholesale enterprises"
 ABOVE_SIZE = re.compile(
-    r"\b(?:enterprises|firms|companies|businesses|stores|units)\s+above\s+(?:the\s+)?(?:designated\s+size|scale)\b"
+    r"(?<!non\s)(?<!non-)\b(?:enterprises|firms|companies|businesses|stores|units)\s+above\s+(?:the\s+)?"
+    r"(?:designated\s+size|scale)\b"
     r"|\babove[- ](?:the[- ])?(?:designated[- ]size|scale)\s+(?:[\w-]+\s+)?(?:enterprises|firms|companies)\b"
     r"|\bmajor\s+(?:retail|trading|wholesale)\b[^,;]{0,30}?\benterprises\b",
     re.I,
