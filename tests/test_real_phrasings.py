@@ -1401,3 +1401,31 @@ def test_non_store_retail_is_no_series_here(reference):
         "online stores above the designated size increasing by 8.3%.",
         reference,
     ) == [("Gansu", "online retail above designated size", "2024", "yoy_growth_pct", 8.3)]
+
+
+def test_cross_border_e_commerce_import_is_the_imports_part(reference):
+    found = facts(
+        "In 2024 Chongqing released cross-border e-commerce import lists with a value of 449 million yuan.",
+        reference,
+    )
+    assert found == [("Chongqing", "cross-border imports", "2024", "amount_cny", 4.49e8)]
+
+
+def test_the_county_referred_to_in_an_earlier_clause(reference):
+    found = facts(
+        "Haiyan county in Zhejiang is famous for oranges. In 2024, 30 percent of the oranges grown in the county "
+        "were sold online, generating over 3 billion yuan a year.",
+        reference,
+        title="Zhejiang's oranges sell online",
+    )
+    assert ("Haiyan County (Jiaxing)", "fruits", "2024", "amount_cny", 3e9) in found
+
+
+def test_an_honorific_title_is_no_place(reference):
+    found = facts(
+        "Named a National E-commerce Rural Comprehensive Demonstration County, the county is now home to 264 "
+        "online stores.",
+        reference,
+        title="Guizhou's Xifeng county sells online",
+    )
+    assert [f[0] for f in found] == ["Xifeng County (Guiyang)"]

@@ -66,7 +66,12 @@ def sentence_places(
             for m in PLACE_OF.finditer(sentence.text)
         ]
     )
-    unknown = [u for u in unknown if not any(k.start < u.end and u.start < k.end for k in known)]
+    unknown = [
+        u
+        for u in unknown
+        if not any(k.start < u.end and u.start < k.end for k in known)
+        and not HONORIFIC.search(u.text)  # "E-commerce Rural Comprehensive Demonstration County": a title
+    ]
     # "832 poor counties", "these impoverished counties": a group of counties, not the nation
     unknown += [
         Match("", group_name(m), sentence.start + m.start(), sentence.start + m.end())
@@ -131,6 +136,7 @@ def sentence_places(
     return places
 
 
+HONORIFIC = re.compile(r"\b(?:Demonstration|Comprehensive|Pilot|Model|Advanced)\b")
 NO_CLAUSE_BREAK = re.compile(r"^(?:(?!\bthan\b)[^,;]){0,40}$")
 POOR_COUNTIES = re.compile(
     r"(?<!these\s)\b(?:(?P<count>\d[\d,]*)\s+)?(?:national[- ]level\s+)?"
@@ -322,7 +328,7 @@ def _village_or_town_before(context: Context) -> re.Match | None:
     return found[-1] if found else None
 
 
-SMALL_KINDS = frozenset({"village", "town", "township"})
+SMALL_KINDS = frozenset({"village", "town", "township", "county"})
 
 
 def place_kinds(place: Match, reference: Reference) -> frozenset[str]:
