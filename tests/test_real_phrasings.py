@@ -1429,3 +1429,23 @@ def test_an_honorific_title_is_no_place(reference):
         title="Guizhou's Xifeng county sells online",
     )
     assert [f[0] for f in found] == ["Xifeng County (Guiyang)"]
+
+
+def test_a_platforms_sales_through_its_own_platforms_and_a_span_of_years(reference):
+    assert (
+        facts(
+            "Data showed 90 billion yuan of farm produce from poor villages in Gansu were sold through its online "
+            "platforms between 2015 and 2017.",
+            reference,
+        )
+        == []
+    )
+
+
+def test_spending_in_stores_and_online_is_all_channel(reference):
+    assert facts(
+        "During the National Day holiday the combined spending in stores and online retail spending totaled 76.6 "
+        "billion yuan in Gansu.",
+        reference,
+        dated="Released on October 9, 2025.",
+    ) == [("Gansu", "retail sales of consumer goods", "2025-EV-national_day", "amount_cny", 7.66e10)]

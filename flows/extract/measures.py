@@ -48,6 +48,7 @@ from flows.extract.patterns import (
     ONE_SHOW_OR_SAMPLE,
     OR_SHARE,
     OTHER_BASE,
+    OWN_PLATFORMS,
     PER_DAY,
     PERIOD_WORD,
     PERSONAL,
@@ -71,6 +72,7 @@ from flows.extract.patterns import (
     VERB_AUXILIARY,
     YEAR,
     YEAR_ON_YEAR,
+    YEARS_SPANNED,
 )
 from flows.reference import Reference
 
@@ -259,6 +261,8 @@ def _not_a_statistic(context: Context) -> Aside | None:
         )
     ):
         return Aside("not_a_figure", "a platform's own figure")
+    if OWN_PLATFORMS.search(context.sentence.text):
+        return Aside("not_a_figure", "a platform's own figure")
     if PRE_SALE.search(context.sentence.text):
         return Aside("not_a_figure", "a pre-sale figure")
     if TARGET.search(context.sentence.text[: context.quantity.start - context.sentence.start]) or (
@@ -287,6 +291,8 @@ def _not_a_statistic(context: Context) -> Aside | None:
         return Aside("not_a_figure", "a figure of a group of places")
     if PER_DAY.search(context.clause.text):
         return Aside("not_a_figure", "a figure per day")
+    if YEARS_SPANNED.search(context.sentence.text):
+        return Aside("needs_review", "a figure for a span of years with no period of its own")
     if DAYS_COUNTED.search(context.clause.text):
         return Aside("needs_review", "a figure for a span of days with no period of its own")
     if ONE_DAY.search(context.clause.text):

@@ -520,6 +520,14 @@ GROUP_SUBJECT = re.compile(
     + r"(?:\s+and\s+[a-z]+)?(?:\s+(?:in|of|across)\s+[A-Z][\w'’-]*)?"
     r"\s+(?:saw|recorded|achieved|registered|generated|posted|made|sold|reported)\b"
 )
+# "sold between 2015 and 2017": a span of years, no period of its own.
+YEARS_SPANNED = re.compile(
+    r"\b(?:between|from)\s+(?:19|20)\d{2}\s+(?:and|to|through)\s+(?:19|20)\d{2}\b", re.I
+)
+# "sold through its online platforms": the figure of the platform's owner, not a region's.
+OWN_PLATFORMS = re.compile(
+    r"\b(?:through|on|via)\s+(?:its|their)\s+(?:own\s+)?(?:online\s+|e-commerce\s+)?platforms?\b", re.I
+)
 # "sold goods worth 30 million yuan in nine days": a span of days counted out, no period of its own.
 DAYS_COUNTED = re.compile(
     r"\b(?:in|within|over)\s+(?:just\s+|only\s+|the\s+(?:past|first|last)\s+)?"
