@@ -1449,3 +1449,13 @@ def test_spending_in_stores_and_online_is_all_channel(reference):
         reference,
         dated="Released on October 9, 2025.",
     ) == [("Gansu", "retail sales of consumer goods", "2025-EV-national_day", "amount_cny", 7.66e10)]
+
+
+def test_a_place_after_a_list_of_counts(reference):
+    found = facts(
+        "As of the end of June 2024, AliResearch found 7,780 Taobao villages and 2,429 Taobao towns across the "
+        "country. Gansu had 31 of them.",
+        reference,
+        title="Gansu's Taobao villages",
+    )
+    assert ("China", "rural", "2024-H1", "taobao_villages_count", 7780.0) in found

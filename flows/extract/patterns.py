@@ -460,7 +460,8 @@ CLAUSE_LEAD = re.compile(
 # Between a figure and the place after it that is its subject: "rose 8 percent in Guangdong".
 PLACE_AFTER_FIGURE = re.compile(
     r"^\s*(?:\([^)]{0,40}\)\s*)?"  # "… 939 billion yuan (about USD 143 billion) nationwide"
-    r"(?:[^,;]{0,30}?\b(?:in|across|for|of|came\s+from|come\s+from)\s+(?:the\s+)?(?:city\s+of\s+)?|\s*)$",
+    r"(?:(?:[^,;]|(?<=\d),(?=\d)){0,45}?\b(?:in|across|for|of|came\s+from|come\s+from)\s+(?:the\s+)?"
+    r"(?:city\s+of\s+)?|\s*)$",
     re.I,
 )
 # A count's noun follows it closely ("2,600 Taobao stores", "3,000 registered online shops") …
