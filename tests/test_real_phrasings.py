@@ -1459,3 +1459,12 @@ def test_a_place_after_a_list_of_counts(reference):
         title="Gansu's Taobao villages",
     )
     assert ("China", "rural", "2024-H1", "taobao_villages_count", 7780.0) in found
+
+
+def test_in_breakdown_retail_sales_are_the_online_figure_broken_down(reference):
+    found = facts(
+        "Online retail sales of Gansu amounted to 30 billion yuan in 2024, up 26 percent. In breakdown, retail "
+        "sales in the fourth quarter reached 9.5 billion yuan, up 30.4 percent year on year.",
+        reference,
+    )
+    assert ("Gansu", "online retail (total)", "2024-Q4", "amount_cny", 9.5e9) in found

@@ -54,8 +54,12 @@ def _named_segment(context: Context, metric: str, reference: Reference) -> str |
         if m.text.casefold() not in generic
         and not _after_than(m, sentence.text, sentence.start)
         and not _an_example(m, sentence)
-        # "notching up retail sales of 1.1 billion yuan" in a sentence on e-commerce: online sales
-        and not (m.text.casefold() == "retail sales" and ONLINE_WORDS.search(sentence.text))
+        # "notching up retail sales of 1.1 billion yuan" in a sentence on e-commerce, or "In
+        # breakdown, retail sales in the fourth quarter …" after an online figure: online sales
+        and not (
+            m.text.casefold() == "retail sales"
+            and (ONLINE_WORDS.search(sentence.text) or _breaks_down(context))
+        )
     ]
     wholes: list[Match] = []
     if metric == "share_pct":  # "X accounted for 30 percent of Y": the share is X's
@@ -166,6 +170,15 @@ ABOVE_SIZE = re.compile(
     r"|\bmajor\s+(?:retail|trading|wholesale)\b[^,;]{0,30}?\benterprises\b",
     re.I,
 )
+
+
+def _breaks_down(context: Context) -> bool:
+    """A sentence that breaks the figure before down ("In breakdown, …") after an online figure."""
+    before = context.previous
+    return bool(BREAKDOWN.match(context.sentence.text) and before and before.segment_code == "total")
+
+
+BREAKDOWN = re.compile(r"^\s*(?:in\s+breakdown|broken\s+down|by\s+quarter|of\s+this)\b", re.I)
 
 
 def listed_segment(code: str, context: Context, reference: Reference) -> str | None:
