@@ -1468,3 +1468,12 @@ def test_in_breakdown_retail_sales_are_the_online_figure_broken_down(reference):
         reference,
     )
     assert ("Gansu", "online retail (total)", "2024-Q4", "amount_cny", 9.5e9) in found
+
+
+def test_the_exchange_of_goods_between_town_and_country_is_not_retail(reference):
+    found = facts(
+        "In 2024 over 3 billion parcels were shipped to and from Gansu's rural areas, and the exchange of "
+        "industrial products and farm produce between urban and rural areas totaled 150 billion yuan.",
+        reference,
+    )
+    assert all(f[3] != "amount_cny" for f in found)
