@@ -1477,3 +1477,50 @@ def test_the_exchange_of_goods_between_town_and_country_is_not_retail(reference)
         reference,
     )
     assert all(f[3] != "amount_cny" for f in found)
+
+
+def test_cross_border_imports_and_exports_are_the_whole(reference):
+    found = facts(
+        "Gansu achieved cross-border e-commerce imports and exports worth 23 billion yuan in 2024, up 30.3 percent. "
+        "Exports reached 17.8 billion yuan, a 32.6 percent increase, while imports rose 23 percent to 5.2 billion yuan.",
+        reference,
+    )
+    assert found == [
+        ("Gansu", "cross-border", "2024", "amount_cny", 2.3e10),
+        ("Gansu", "cross-border", "2024", "yoy_growth_pct", 30.3),
+        ("Gansu", "cross-border exports", "2024", "amount_cny", 1.78e10),
+        ("Gansu", "cross-border exports", "2024", "yoy_growth_pct", 32.6),
+        ("Gansu", "cross-border imports", "2024", "yoy_growth_pct", 23.0),
+        ("Gansu", "cross-border imports", "2024", "amount_cny", 5.2e9),
+    ]
+
+
+def test_which_include_introduces_examples(reference):
+    assert facts(
+        "In 2024 Gansu's online retail sales, which include B2C and C2C, rose 12 percent.", reference
+    ) == [("Gansu", "online retail (total)", "2024", "yoy_growth_pct", 12.0)]
+
+
+def test_firms_taking_part_and_the_first_days_of_a_festival(reference):
+    assert (
+        facts(
+            "In 2024 Gansu launched an online festival with over 260 e-commerce enterprises participating.",
+            reference,
+        )
+        == []
+    )
+    assert (
+        facts(
+            "In the first eight days of Gansu's 2024 shopping festival, online retail sales went up 28 percent.",
+            reference,
+        )
+        == []
+    )
+
+
+def test_a_package_volume_is_parcels(reference):
+    assert facts(
+        "Gansu's package volume hit 206 million pieces during this year's Singles' Day shopping spree.",
+        reference,
+        dated="Released on November 17, 2024.",
+    ) == [("Gansu", "online retail (total)", "2024-EV-double_11", "parcels_count", 2.06e8)]

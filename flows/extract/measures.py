@@ -293,7 +293,8 @@ def _not_a_statistic(context: Context) -> Aside | None:
         return Aside("not_a_figure", "a figure per day")
     if YEARS_SPANNED.search(context.sentence.text):
         return Aside("needs_review", "a figure for a span of years with no period of its own")
-    if DAYS_COUNTED.search(context.clause.text):
+    # "sold goods worth 30 million yuan in nine days", "In the first eight days of the festival, sales …"
+    if DAYS_COUNTED.search(context.clause.text) or DAYS_COUNTED.search(sentence_before):
         return Aside("needs_review", "a figure for a span of days with no period of its own")
     if ONE_DAY.search(context.clause.text):
         return Aside("not_a_figure", "a figure for one day of a period")

@@ -312,7 +312,7 @@ ANAPHORA = re.compile(
 # Words that put a sentence in online trade, whatever it names.
 ONLINE_WORDS = re.compile(
     r"\bonline\b|e-?commerce|\binternet\b|live-?stream|\bweb\b|\bdigital\b|\bplatforms?\b|\bexpress\b"
-    r"|\bcourier|\bparcels?\b|\bpackages\b|\bdeliver|\be-stores?\b|\bbroadcasters?\b|\btaobao\b",
+    r"|\bcourier|\bparcels?\b|\bpackages?\b|\bdeliver|\be-stores?\b|\bbroadcasters?\b|\btaobao\b",
     re.I,
 )
 
@@ -332,7 +332,10 @@ THAN_AN_AVERAGE = re.compile(
 # size of the group a figure is of, not a count of e-commerce enterprises.
 GROUP_OF_FIRMS_AFTER = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,3}?(?:enterprises|companies|firms)\s+(?:in\s+[^,;]{1,30}?\s+)?"
-    r"(?:achieved|reached|recorded|generated|posted|realized|realised|registered|saw|reported)\b",
+    r"(?:achieved|reached|recorded|generated|posted|realized|realised|registered|saw|reported)\b"
+    # "with over 260 e-commerce enterprises participating": those taking part in an event
+    r"|^\s*(?:(?:[\w'’-]+\s+){0,3}?(?:enterprises|companies|firms|brands|merchants)\s+)?"
+    r"(?:participating|participated|taking\s+part|took\s+part|joined|joining)\b",
     re.I,
 )
 SALES_OF_BEFORE = re.compile(r"\b(?:sales|turnover|revenue)\s+of\s+$", re.I)
@@ -414,7 +417,8 @@ DATELINE_PLACE = re.compile(
 # Names after these words are examples of what comes before, not the subject: "grain and oil
 # products such as flour, noodles and sesame oil grew 13.6 percent".
 EXAMPLES_BEFORE = re.compile(
-    r"\b(?:such\s+as|including|like|e\.g\.|for\s+example|especially|led\s+by|home\s+(?:of|to))\s+(?:\S+\s+){0,3}$",
+    r"\b(?:such\s+as|including|(?:which|that)\s+includes?|like|e\.g\.|for\s+example|especially|led\s+by"
+    r"|home\s+(?:of|to))\s+(?:\S+\s+){0,3}$",
     re.I,
 )
 # "at present", "currently": a count as it stands in the report's year.
