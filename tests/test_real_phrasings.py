@@ -1524,3 +1524,12 @@ def test_a_package_volume_is_parcels(reference):
         reference,
         dated="Released on November 17, 2024.",
     ) == [("Gansu", "online retail (total)", "2024-EV-double_11", "parcels_count", 2.06e8)]
+
+
+def test_a_change_of_growth_compared_with_a_named_month(reference):
+    found = facts(
+        "In August 2024 Gansu's retail sales of consumer goods increased by 5.4% year-on-year, up by 2.7 "
+        "percentage points compared with July.",
+        reference,
+    )
+    assert ("Gansu", "retail sales of consumer goods", "2024-M08", "growth_change_pp", 2.7) in found

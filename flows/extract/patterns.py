@@ -208,7 +208,10 @@ EARLIER_PERIOD_COMPARATOR = re.compile(
     r"|(?:from|over|compared\s+with|compared\s+to)\s+(?:the\s+)?(?:first|second|third|fourth|previous"
     r"|preceding)\s+(?:quarter|half|month|three\s+quarters)|\baccelerat\w*|\bdecelerat\w*|\bquicken\w*"
     r"|\bslowed\b|growth\s+(?:rate\s+)?(?:was\s+)?(?:up|down)|than\s+(?:in\s+)?(?:19|20)\d{2}\b"
-    r"|from\s+(?:that|those)\s+(?:of|in)\s+(?:19|20)\d{2}\b",
+    r"|from\s+(?:that|those)\s+(?:of|in)\s+(?:19|20)\d{2}\b"
+    # "up 2.7 percentage points compared with July", "from January-August", "than the previous two months"
+    r"|(?:from|over|compared\s+(?:with|to)|than)\s+(?:that\s+(?:of|in)\s+|the\s+rate\s+of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun"
+    r"|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:previous|preceding|last|first)\s+(?:two|three|four|five|six)\s+months",
     re.I,
 )
 # "faster than", "higher than" … followed by a segment's name: a gap between two segments.
