@@ -1533,3 +1533,16 @@ def test_a_change_of_growth_compared_with_a_named_month(reference):
         reference,
     )
     assert ("Gansu", "retail sales of consumer goods", "2024-M08", "growth_change_pp", 2.7) in found
+
+
+def test_at_least_opening_a_sentence_and_more_than_the_same_day_last_year(reference):
+    found = facts(
+        "At least 331 million packages were handled by Gansu's couriers on Saturday's Singles Day, 31.5 percent "
+        "more than the same day last year.",
+        reference,
+        dated="Released on November 13, 2017.",
+    )
+    assert found == [
+        ("Gansu", "online retail (total)", "2017-EV-double_11", "parcels_count", 3.31e8),
+        ("Gansu", "online retail (total)", "2017-EV-double_11", "parcels_yoy_growth_pct", 31.5),
+    ]

@@ -56,7 +56,8 @@ GROWTH_UP = re.compile(
     r"\b(?:increase[sd]?|increasing|increment|growth|gr[eo]w(?:s|n|ing)?|rose|ris(?:e|es|ing)"
     r"|up|upticks?|upswing|surged?|surging|jump(?:ed|s)?|climb(?:ed|s)?|expand(?:ed|s|ing)?|gain(?:ed|s)?"
     r"|soar(?:ed|s|ing)?|leap(?:t|ed|s)?|boom(?:ed|s)?|spik(?:ed|es?)|advanc(?:ed|es?)|hit|reached|posted"
-    r"|registered|higher|more\s+than\s+a\s+year\s+earlier)\b",
+    r"|registered|higher|more\s+than\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year"
+    r"|the\s+same\s+(?:day|period|time|month|quarter|holiday)(?:\s+(?:of\s+)?last\s+year)?))\b",
     re.I,
 )
 # "year on year" says a growth is over a year, not which way: a cue only when no other is near.
@@ -106,7 +107,8 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
     (
         "a threshold",
         re.compile(
-            r"\b(?:at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of)\s+(?:RMB\s*|¥)?\d[\d,.]*"
+            # ("At least 331 million packages were handled …" opening a sentence is a qualifier)
+            r"\b(?:(?-i:at)\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of)\s+(?:RMB\s*|¥)?\d[\d,.]*"
             r"(?:\s*(?:trillion|billion|million))?(?:\s*(?:yuan|percent|%))?",
             re.I,
         ),
@@ -503,7 +505,9 @@ SMALLER_PLACE = re.compile(r"\b(?:in|a|one)\s+(?:county|city|town|village|distri
 ONE_DAY = re.compile(
     r"\bon\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"(?!\s*(?:-|to|through|until))"
-    r"|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:single|peak|one)\s+day\b",
+    # (not "on Saturday's Singles Day": the day is the event, a 24-hour sale until 2018)
+    r"|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![’']s\s+(?:Singles|Double))"
+    r"|\b(?:single|peak|one)\s+day\b",
     re.I,
 )
 # A line of a ranked list, a place and its figure: "2. Zhejiang 16.5%".
