@@ -1546,3 +1546,19 @@ def test_at_least_opening_a_sentence_and_more_than_the_same_day_last_year(refere
         ("Gansu", "online retail (total)", "2017-EV-double_11", "parcels_count", 3.31e8),
         ("Gansu", "online retail (total)", "2017-EV-double_11", "parcels_yoy_growth_pct", 31.5),
     ]
+
+
+def test_the_parts_of_cross_border_trade_in_the_next_paragraph(reference):
+    text = page(
+        "In 2024 Gansu's cross-border e-commerce imports and exports were worth 23 billion yuan, according to "
+        "customs.\n\nExports reached 17.8 billion yuan, a 32.6 percent increase."
+    )
+    found = facts_of(text, reference)
+    assert ("Gansu", "cross-border exports", "2024", "amount_cny", 1.78e10) in found
+
+
+def test_the_economy_growing_is_gdp(reference):
+    assert (
+        facts("Booming online sales are behind Gansu's economy, which grew 5.9 percent in 2024.", reference)
+        == []
+    )

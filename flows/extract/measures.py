@@ -471,7 +471,8 @@ def _growth_metric(context: Context) -> str:
 def cross_border_part(context: Context, reference: Reference) -> str | None:
     """ "Exports grew 35.3 percent" after a cross-border figure: the segment of that part (the
     nearest "exports" or "imports" before the figure)."""
-    previous = context.in_sentence or context.previous
+    # (the figure before may end the paragraph before: "… according to Hangzhou Customs. ¶ Exports …")
+    previous = context.in_sentence or context.previous or context.last_in_report
     if not previous or not previous.segment_code.startswith("cross_border"):
         return None
     if not (CROSS_BORDER_PART.match(context.sentence.text) or CROSS_BORDER_PART.match(context.clause.text)):

@@ -185,6 +185,7 @@ NOT_RETAIL = re.compile(
     r"|government\s+services?|catering\s+(?:revenue|income|industry|sector)|revenue\s+of\s+(?:the\s+)?catering"
     r"|restaurant\s+(?:business|industry|sector|revenue)|\bprofits?\b|\bcinemas?\b|box\s+office"
     r"|\bnon[- ]stores?\b"  # non-store retail: a format of all-channel retail, not a series here
+    r"|(?<!digital\s)(?<!online\s)(?<!internet\s)\beconomy\b"  # "the economy, which grew 6.9 percent": GDP
     r"|\bexchange\s+of\s+[^,;]{0,80}?\bbetween\b"  # "the exchange of … between urban and rural areas"
     r"|auto(?:mobile)?\s+(?:companies|enterprises|makers|dealers)|vehicle\s+sales|car\s+sales"
     r"|(?:sales|turnover|revenue)\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:festival|event|fair|promotion|campaign)",
