@@ -1562,3 +1562,29 @@ def test_the_economy_growing_is_gdp(reference):
         facts("Booming online sales are behind Gansu's economy, which grew 5.9 percent in 2024.", reference)
         == []
     )
+
+
+def test_the_park_refers_back_to_the_park(reference):
+    extraction = extract(
+        page(
+            "In 2024 sales revenue at Qiaolou E-commerce Park topped 130 million yuan. The park houses 220 e-commerce companies."
+        ),
+        reference,
+    )
+    assert [(o.region_code, o.metric_code) for o in extraction.review_candidates] == [
+        ("?Qiaolou E-commerce Park", "amount_cny"),
+        ("?Qiaolou E-commerce Park", "enterprises_count"),
+    ]
+
+
+def test_a_village_of_a_county_whose_name_several_share(reference):
+    extraction = extract(
+        page("At Qiaolou village of Qinghe, there were over 20 online shops in 2024."), reference
+    )
+    assert [o.region_code for o in extraction.review_candidates] == ["?Qiaolou village"]
+
+
+def test_a_place_of_its_own_that_begins_with_a_known_name(reference):
+    extraction = extract(page("In 2024 Donghai Crystal City had nearly 1,000 online shops."), reference)
+    assert extraction.observations == []
+    assert [o.region_code for o in extraction.review_candidates] == ["?Donghai Crystal City"]

@@ -223,7 +223,7 @@ THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth\s+of\s+|
 PLACE = re.compile(
     r"\b(?!(?:The|This|That|These|Its|Each|Every|Our|Their|A|An|One|Another|January|February|March|April"
     r"|May|June|July|August|September|October|November|December|Additionally|Meanwhile|However|Moreover"
-    r"|Furthermore|Besides|Overall|Currently|Today|Now|Last|Next|Since|Taobao)\b)"
+    r"|Furthermore|Besides|Overall|Currently|Today|Now|Last|Next|Since|Taobao|At|In|On|From|For|By|With|Of)\b)"
     r"(?P<name>(?:[A-Z][a-z'’]+[\s-]){0,2}[A-Z][a-z'’]+)(?:\s+(?:Autonomous\s+)?"
     r"(?i:County|District|City|Prefecture|Banner|League|Township|Town|Village)\b"
     # "Yiwu, a county-level city in …": the name alone, told to be a place by what follows it
@@ -256,7 +256,8 @@ COMPARED_PERIOD = re.compile(
 )
 # "Its online sales grew …": the figure is about the place the previous one was about.
 PRONOUN_SUBJECT = re.compile(
-    r"\b(?:its|the\s+(?P<kind>city|prefecture|county|district|town|township|village)(?:'s|\b))", re.I
+    r"\b(?:its|the\s+(?P<kind>city|prefecture|county|district|town|township|village|park|zone)(?:'s|\b))",
+    re.I,
 )
 # After "the country's": words that make it the subject of a retail figure ("China's online sales").
 NOT_SUBJECT_AFTER = re.compile(

@@ -66,6 +66,10 @@ def sentence_places(
             for m in PLACE_OF.finditer(sentence.text)
         ]
     )
+    # "Donghai Crystal City", "Ningbo Free Trade Zone": a place of its own that begins with a known
+    # place's name (not "Yiwu City", the known place with its kind)
+    wider = [u for u in unknown if _names_more(u, known)]
+    known = [k for k in known if not any(w.start <= k.start and k.end <= w.end for w in wider)]
     unknown = [
         u
         for u in unknown
@@ -171,8 +175,12 @@ def _resolved(match: Match, settled: list[str], reference: Reference) -> Match:
 def _locates(place: Match, other: Match, between: str, reference: Reference) -> bool:
     """Whether `other` only says where `place` is: a larger place that holds it, named right after
     it ("Xiamen, Fujian province"; an unknown place's province or city)."""
-    if not other.code or not LOCATOR_BETWEEN.match(between):
+    if not LOCATOR_BETWEEN.match(between):
         return False
+    if not other.code:
+        # "Donggaozhuang village of Qinghe": a village's or town's county, even one whose name
+        # several counties share
+        return not place.code and bool(SMALL_PLACE_WORD.search(place.text))
     if not place.code:
         return reference.region_level(other.code) in ("nation", "province", "prefecture")
     return reference.is_within(place.code, other.code)
@@ -302,6 +310,23 @@ def figure_region(
     return region
 
 
+def _names_more(unknown: Match, known: list[Match]) -> bool:
+    """Whether an unknown place's name holds known ones and capitalised words besides them and its kind."""
+    inner = [k for k in known if unknown.start <= k.start and k.end <= unknown.end]
+    if not inner:
+        return False
+    rest = unknown.text
+    for k in sorted(inner, key=lambda k: k.start, reverse=True):
+        rest = rest[: k.start - unknown.start] + " " + rest[k.end - unknown.start :]
+    return bool(CAPITALISED_BESIDES_KIND.search(rest))
+
+
+CAPITALISED_BESIDES_KIND = re.compile(
+    r"\b(?!(?:County|District|City|Prefecture|Banner|League|Township|Town|Village|Autonomous|New)\b)[A-Z][a-z]+\b"
+    r"(?!['’])"  # ("Shandong's Caoxian county": a possessive only locates)
+)
+
+
 def observed_place(observation: Observation) -> Match:
     """The place of a figure read before: known by its code, or unknown ("?Junpu village") by its name."""
     code = observation.region_code
@@ -328,7 +353,8 @@ def _village_or_town_before(context: Context) -> re.Match | None:
     return found[-1] if found else None
 
 
-SMALL_KINDS = frozenset({"village", "town", "township", "county"})
+SMALL_KINDS = frozenset({"village", "town", "township", "county", "park", "zone"})
+SMALL_PLACE_WORD = re.compile(r"\b(?:village|town|township)$", re.I)
 
 
 def place_kinds(place: Match, reference: Reference) -> frozenset[str]:
