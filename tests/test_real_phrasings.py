@@ -1588,3 +1588,18 @@ def test_a_place_of_its_own_that_begins_with_a_known_name(reference):
     extraction = extract(page("In 2024 Donghai Crystal City had nearly 1,000 online shops."), reference)
     assert extraction.observations == []
     assert [o.region_code for o in extraction.review_candidates] == ["?Donghai Crystal City"]
+
+
+def test_all_channel_services_retail_and_the_sentence_carrying_it_on(reference):
+    found = facts(
+        "In 2024 Gansu's online retail sales rose 9.8 percent. Services consumption stood out, with retail sales "
+        "of services expanding 7.5 percent from a year ago. The figure was 4.3 percentage points higher than that "
+        "of goods.",
+        reference,
+    )
+    assert found == [("Gansu", "online retail (total)", "2024", "yoy_growth_pct", 9.8)]
+
+
+def test_a_page_whose_figures_are_all_in_chinese_is_a_report_read_with_none(reference):
+    extraction = extract(page("2024年，全省网络零售额7251.9亿元，同比增长2.9%。"), reference)
+    assert extraction.observations == [] and extraction.figures_read > 0

@@ -7,6 +7,7 @@ sentence by sentence, carrying what a sentence inherits from the ones before it.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from datetime import date
 
@@ -23,7 +24,15 @@ from flows.extract.measures import (
     read_measure,
 )
 from flows.extract.model import Extraction, Mention, Observation, ReportDate, SetAside
-from flows.extract.patterns import APPOSITIVE, CJK, NOT_FIGURES, ONLINE_WORDS, THE_PERIOD, YEAR
+from flows.extract.patterns import (
+    APPOSITIVE,
+    CJK,
+    CJK_FIGURE,
+    NOT_FIGURES,
+    ONLINE_WORDS,
+    THE_PERIOD,
+    YEAR,
+)
 from flows.extract.periods import (
     DATE_RANGE,
     PARTIAL_DATE,
@@ -100,6 +109,10 @@ def _historical(phrase: PeriodPhrase, dated: ReportDate | None) -> bool:
     return bool(dated and phrase.explicit_year and phrase.explicit_year < dated.value.year - 1)
 
 
+# "The figure was …", "It was …": a sentence that only carries on the figure before it.
+REFERS_BACK = re.compile(r"^\s*(?:(?:the|this|that)\s+(?:figure|number|growth(?:\s+rate)?|rate)|it)\b", re.I)
+
+
 class _SentenceReader:
     """Reads a report sentence by sentence, carrying what a sentence inherits from earlier ones."""
 
@@ -138,15 +151,37 @@ class _SentenceReader:
         self.figures_read = 0
         # the latest period stated by a sentence of the paragraph that yielded no observation
         self.paragraph_period: PeriodPhrase | None = None
+        # why the previous sentence's last figure was no figure of ours, if it was none
+        self.dismissed_before: str | None = None
 
     def start_paragraph(self) -> None:
         """What a sentence inherits from the sentences before it stays within its paragraph."""
         self.previous = None
         self.paragraph_period = None
+        self.dismissed_before = None
 
     def read(self, sentence: Span) -> None:
         observed, asides = len(self.observations), len(self.set_aside)
+        if self.dismissed_before == NOT_RETAIL_REASON and REFERS_BACK.match(sentence.text):
+            # "Retail sales of services (all channels) rose 7.5 percent. The figure was 4.3 points
+            # higher than that of goods.": what carries on a figure set aside is set aside too
+            reason = f"follows a figure set aside ({self.dismissed_before})"
+            for quantity in find_quantities(sentence, self.reference):
+                if quantity.kind != "bare":
+                    self._aside(sentence, quantity, "not_a_figure", reason)
+            return
         self._read(sentence)
+        last_here = max(
+            [(o.figure_start, None) for o in self.observations[observed:]]
+            + [
+                (s.start, s.reason)
+                for s in self.set_aside[asides:]
+                if s.disposition == "not_a_figure"
+                and s.reason not in ("part of a date", "a year", "currency conversion")
+            ],
+            default=(-1, None),
+        )
+        self.dismissed_before = last_here[1]
         # "now", "at present" speak for their own sentence only; the sentences after keep the period before
         stated = [p for p in subject_periods(sentence) if not _historical(p, self.dated) and not p.current]
         self.last_stated = stated[-1] if stated else self.last_stated
@@ -177,6 +212,8 @@ class _SentenceReader:
         quantities = find_quantities(sentence, ref)
         self.figures_read += sum(q.kind != "bare" for q in quantities)
         if CJK.search(sentence.text) and len(CJK.findall(sentence.text)) * 3 > len(sentence.text):
+            # figures written in Chinese ("41520.4亿元"): a report, whose Chinese half is not read yet
+            self.figures_read += len(CJK_FIGURE.findall(sentence.text))
             for quantity in quantities:
                 self._aside(sentence, quantity, "not_a_figure", "in Chinese-language text")
             return

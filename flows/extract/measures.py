@@ -46,12 +46,14 @@ from flows.extract.patterns import (
     OF_WHICH,
     ONE_DAY,
     ONE_SHOW_OR_SAMPLE,
+    ONLINE_WORDS,
     OR_SHARE,
     OTHER_BASE,
     OWN_PLATFORMS,
     PER_DAY,
     PERIOD_WORD,
     PERSONAL,
+    PHYSICAL_GOODS,
     PLATFORM,
     PLATFORM_EXAMPLES,
     PRE_SALE,
@@ -61,6 +63,7 @@ from flows.extract.patterns import (
     RESPECTIVELY,
     SALES_OF_BEFORE,
     SALES_WORD,
+    SERVICES_RETAIL,
     SHARE_AFTER,
     SHARE_BEFORE,
     SHARE_OF_OTHER_WHOLE,
@@ -104,7 +107,9 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     """The metric and signed value of a figure, or why it is not an observation."""
     quantity, before, after, previous = context.quantity, context.before, context.after, context.previous
     kind, value = quantity.kind, quantity.value
-    if kind in ("percent", "points", "yuan", "count", "doubling") and _not_retail(context, reference):
+    if kind in ("percent", "points", "yuan", "count", "doubling") and (
+        _not_retail(context, reference) or _all_channel_services(context)
+    ):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
     if kind == "yuan" and (_delivery_trade_amount(context, reference) or PROFIT_AFTER.match(after)):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
@@ -379,6 +384,17 @@ def _not_retail(context: Context, reference: Reference) -> bool:
         and not STATISTIC_OF.search(clause.text, 0, m.start - clause.start)
     ]
     return max(series) > max(retail, default=-1)
+
+
+def _all_channel_services(context: Context) -> bool:
+    """ "Retail sales of services expanded 7.5 percent": the all-channel series, in a sentence that
+    speaks neither of online sales nor of physical goods."""
+    sentence = context.sentence.text
+    return bool(
+        SERVICES_RETAIL.search(sentence, 0, context.quantity.start - context.sentence.start)
+        and not ONLINE_WORDS.search(sentence)
+        and not PHYSICAL_GOODS.search(sentence)
+    )
 
 
 PARENTHESES = re.compile(r"\([^()]*\)")

@@ -195,6 +195,10 @@ NOT_RETAIL = re.compile(
 # "the postal industry's revenue reached 29 billion yuan", "express firms earned 2.7 billion yuan
 # in revenue", "the city's express delivery raked in 28 billion yuan".
 DELIVERY_TRADE = re.compile(r"\b(?:postal|express|courier|logistics|delivery)\b", re.I)
+# "retail sales of services expanded 7.5 percent" (NBS): all channels, unless the sentence is on
+# online sales or pairs them with physical goods
+SERVICES_RETAIL = re.compile(r"\bretail\s+sales\s+of\s+services\b|\bservices?\s+retail\s+sales\b", re.I)
+PHYSICAL_GOODS = re.compile(r"\bphysical\s+(?:goods|commodit(?:y|ies)|products)\b", re.I)
 # "80 million yuan of profit": an amount that is not sales
 PROFIT_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:of|in)\s+(?:net\s+)?profits?\b", re.I)
 IN_REVENUE = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:in\s+)?(?:business\s+)?(?:revenues?|income)\b", re.I)
@@ -236,6 +240,7 @@ PARK = re.compile(
     r"\b(?!(?:The|This|That|These|Its|A|An)\b)(?:[A-Z][\w'’-]*\s+(?:and\s+)?){1,5}(?:Park|Zone|Base)\b"
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK_FIGURE = re.compile(r"\d[\d.,]*\s*(?:万亿元|亿元|万元|元|%|％|个百分点|亿件|万件|亿单|万单)")
 # Between the figures of a list: "12 percent, 15 percent and 20 percent".
 LIST_JOINER = re.compile(
     r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|or|,?\s*along\s+with|,?\s*together\s+with|,?\s*followed\s+by)\s*$",
