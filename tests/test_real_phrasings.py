@@ -1603,3 +1603,12 @@ def test_all_channel_services_retail_and_the_sentence_carrying_it_on(reference):
 def test_a_page_whose_figures_are_all_in_chinese_is_a_report_read_with_none(reference):
     extraction = extract(page("2024年，全省网络零售额7251.9亿元，同比增长2.9%。"), reference)
     assert extraction.observations == [] and extraction.figures_read > 0
+
+
+def test_a_change_measured_from_a_period_is_of_the_period_before_it(reference):
+    found = facts(
+        "In March 2024, Gansu's retail sales of consumer goods increased by 10.1% year-on-year, accelerating by "
+        "0.4 percentage points from January to February.",
+        reference,
+    )
+    assert ("Gansu", "retail sales of consumer goods", "2024-M03", "growth_change_pp", 0.4) in found

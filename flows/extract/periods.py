@@ -233,6 +233,7 @@ def stated_range(text: str, year: int) -> tuple[date, date] | None:
         return None
 
 
+FROM_START = re.compile(r"from\b", re.I)
 FROM_VALUE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?\d", re.I)
 GUARD_WORD = re.compile(r"[A-Za-z]+\d*|\d+(?:\.\d+)?")
 MONTH_WORDS = set(MONTHS)
@@ -427,6 +428,8 @@ def figure_period(
         for p in phrases
         if quantity.end <= p.start < quantity.end + 120
         and PERIOD_BINDING.match(sentence.text[quantity.end - sentence.start : p.start - sentence.start])
+        # "0.4 percentage points from January to February": what a change is measured from
+        and not (quantity.kind == "points" and FROM_START.match(sentence.text, p.start - sentence.start))
     ]
     earlier = [p for p in phrases if p.end <= quantity.start]
     if bound:
