@@ -1612,3 +1612,12 @@ def test_a_change_measured_from_a_period_is_of_the_period_before_it(reference):
         reference,
     )
     assert ("Gansu", "retail sales of consumer goods", "2024-M03", "growth_change_pp", 0.4) in found
+
+
+def test_a_long_proportion_phrase_is_a_share(reference):
+    found = facts(
+        "Among them, the proportion of online retail sales of physical goods to the total retail sales of "
+        "consumer goods in Gansu's society was 24.7% in 2024.",
+        reference,
+    )
+    assert found == [("Gansu", "physical goods", "2024", "share_pct", 24.7)]

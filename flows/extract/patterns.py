@@ -39,7 +39,7 @@ SHARE_BEFORE = re.compile(
     r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes\s+up"
     r"|represent(?:ed|ing|s)?|constitut(?:ed|ing)|equivalent\s+to|equal(?:ling|ing)?\s+to"
     r"|tak(?:ing|es)\s+up|took\s+up|captur(?:ing|ed)\s+(?:market\s+)?shares?\s+of|contribut(?:ed|ing)\s+to"
-    r"|(?:share|proportion)\b[^,;]{0,80}?"
+    r"|(?:share|proportion)\b[^,;]{0,120}?"
     r"\b(?:was|is|of|reached|stood\s+at|rose\s+to|to))\s+(?:about\s+|nearly\s+|over\s+"
     r"|more\s+than\s+|around\s+|almost\s+|roughly\s+)?$",
     re.I,
