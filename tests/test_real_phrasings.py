@@ -1621,3 +1621,10 @@ def test_a_long_proportion_phrase_is_a_share(reference):
         reference,
     )
     assert found == [("Gansu", "physical goods", "2024", "share_pct", 24.7)]
+
+
+def test_a_contribution_of_the_growth(reference):
+    assert (
+        facts("In 2024 Gansu's online retail contributed 45.6% of the growth in its retail sales.", reference)
+        == []
+    )

@@ -85,7 +85,7 @@ PLACE_COUNTS = frozenset({"taobao_villages", "taobao_towns"})
 # the figures of a list before this one: "contributing 21% and " → "contributing "
 LIST_BEFORE = re.compile(r"(?:-?\d[\d,.]*\s*(?:%|percent)\s*(?:,|and|,\s*and)\s*)+$", re.I)
 GROWTH_AFTER_TO = re.compile(
-    r"^(?:\s*(?:,|and|,\s*and)\s*-?\d[\d,.]*\s*(?:%|percent))*\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}growth\b",
+    r"^(?:\s*(?:,|and|,\s*and)\s*-?\d[\d,.]*\s*(?:%|percent))*\s+(?:to|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}growth\b",
     re.I,
 )
 SHARE_WINDOW = 120  # "the proportion of rural e-commerce to the province's total online retail sales rose to"
