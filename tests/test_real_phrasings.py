@@ -1628,3 +1628,11 @@ def test_a_contribution_of_the_growth(reference):
         facts("In 2024 Gansu's online retail contributed 45.6% of the growth in its retail sales.", reference)
         == []
     )
+
+
+def test_a_share_of_a_count_is_not_a_share_of_sales(reference):
+    found = facts(
+        "By the end of March 2024, over 85 percent of the 20,000 e-commerce firms in Gansu had resumed work.",
+        reference,
+    )
+    assert [f for f in found if f[3] == "share_pct"] == []
