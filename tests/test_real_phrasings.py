@@ -1636,3 +1636,11 @@ def test_a_share_of_a_count_is_not_a_share_of_sales(reference):
         reference,
     )
     assert [f for f in found if f[3] == "share_pct"] == []
+
+
+def test_is_home_to_is_as_things_stand(reference):
+    found = facts(
+        "Gansu's online sales rose 9 percent in 2023. Lanzhou is home to 1,000 e-commerce companies.",
+        reference,
+    )
+    assert ("Lanzhou", "online retail (total)", "2025", "enterprises_count", 1000.0) in found

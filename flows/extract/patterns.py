@@ -438,6 +438,7 @@ CURRENTLY = re.compile(
     r"\b(?:currently|at\s+present|presently|at\s+the\s+moment|so\s+far|to\s+date|up\s+to\s+now"
     # "is now home to", "there are now": a count as it stands
     r"|(?:is|are|has|have)\s+now|now\s+(?:has|have|is|are|boasts?|hosts?|houses?|counts?|home\s+to)"
+    r"|(?:is|are)\s+home\s+to"
     # "generating over 3 billion yuan a year", "annual sales of 260 million yuan": as things stand
     r"|(?:(?<=yuan\s)|(?<=\)\s))(?:a|per|each)\s+year(?![\s-]+(?:earlier|ago|before|on|over|-))|annually"
     r"|(?<![^\W\d_])now(?=,))\b",
