@@ -13,7 +13,7 @@ from datetime import date
 
 from flows.extract.context import Context
 from flows.extract.dates import report_date as find_report_date
-from flows.extract.layout import Layout, ReportError, Span, clauses, layout, sentences
+from flows.extract.layout import ReportError, Span, clauses, layout, sentences
 from flows.extract.lists import Subject, listed_subjects
 from flows.extract.measures import (
     NOT_RETAIL_REASON,
@@ -22,6 +22,7 @@ from flows.extract.measures import (
     Measure,
     direction,
     read_measure,
+    unit_of,
 )
 from flows.extract.model import Extraction, Mention, Observation, ReportDate, SetAside
 from flows.extract.patterns import (
@@ -29,8 +30,6 @@ from flows.extract.patterns import (
     CJK,
     CJK_FIGURE,
     NOT_FIGURES,
-    ONLINE_WORDS,
-    THE_PERIOD,
     YEAR,
 )
 from flows.extract.periods import (
@@ -38,11 +37,10 @@ from flows.extract.periods import (
     PARTIAL_DATE,
     PeriodPhrase,
     Unanchored,
+    event_dates_in,
     figure_period,
     find_dates,
     find_periods,
-    period_code,
-    stated_range,
     subject_periods,
 )
 from flows.extract.places import (
@@ -54,7 +52,9 @@ from flows.extract.places import (
     short_name,
 )
 from flows.extract.quantities import Quantity, find_quantities
+from flows.extract.recent_periods import RecentPeriods, historical
 from flows.extract.segments import figure_segment, listed_segment
+from flows.extract.tally import merge_repeats, outside_body
 from flows.reference import Match, Reference
 
 
@@ -78,7 +78,7 @@ def extract(
     in_body = [p for s in body_sentences for p in subject_periods(s)]
     # the report's own period: its title's, else its first that is not history ("in 2007, …")
     titled, stated = (
-        [p for p in phrases if not p.days and not _historical(p, dated)] for phrases in (in_title, in_body)
+        [p for p in phrases if not p.days and not historical(p, dated)] for phrases in (in_title, in_body)
     )
     default_period = next(iter(titled + [p for p in stated if not p.event] + stated), None)
     events = [p for p in in_title + in_body if p.event]
@@ -89,24 +89,18 @@ def extract(
             if deadline is not None and time.monotonic() > deadline:
                 raise ReportError(f"{name}: extraction took longer than its time budget")
             reader.read(sentence)
-    reader.account_for_page(page)
-    reader.merge_repeats()
+    observations, repeats = merge_repeats(reader.observations)
     return Extraction(
         title=page.title.text if page.title else None,
         source=page.source,
         report_date=dated,
         region_code=main.code if main and main.code else None,
-        observations=reader.observations,
+        observations=observations,
         mentions=reader.mentions,
-        set_aside=reader.set_aside,
+        set_aside=reader.set_aside + outside_body(page, reader.observations, reference) + repeats,
         event_dates=reader.event_dates,
         figures_read=reader.figures_read,
     )
-
-
-def _historical(phrase: PeriodPhrase, dated: ReportDate | None) -> bool:
-    """A year well before the report's ("it opened its first store in 2007"): history, not its period."""
-    return bool(dated and phrase.explicit_year and phrase.explicit_year < dated.value.year - 1)
 
 
 # "The figure was …", "It was …": a sentence that only carries on the figure before it.
@@ -143,21 +137,18 @@ class _SentenceReader:
         self.mentions: list[Mention] = []
         self.set_aside: list[SetAside] = []
         self.previous: Observation | None = None  # the paragraph's latest observation
-        self.event_dates: dict = {}
-        self.recent_period: PeriodPhrase | None = None  # the latest period an earlier sentence stated
-        self.last_stated: PeriodPhrase | None = None  # the latest period any earlier sentence stated
+        self.event_dates: dict[str, tuple[date, date]] = {}
+        self.periods = RecentPeriods(dated, NOT_RETAIL_REASON)
         self.recent_places: dict[str, Match] = {}  # the place of each kind named last ("the county")
         self.learned_places: dict[str, str] = {}  # unknown places named in full, by their short name
         self.figures_read = 0
-        # the latest period stated by a sentence of the paragraph that yielded no observation
-        self.paragraph_period: PeriodPhrase | None = None
         # why the previous sentence's last figure was no figure of ours, if it was none
         self.dismissed_before: str | None = None
 
     def start_paragraph(self) -> None:
         """What a sentence inherits from the sentences before it stays within its paragraph."""
         self.previous = None
-        self.paragraph_period = None
+        self.periods.start_paragraph()
         self.dismissed_before = None
 
     def read(self, sentence: Span) -> None:
@@ -182,33 +173,17 @@ class _SentenceReader:
             default=(-1, None),
         )
         self.dismissed_before = last_here[1]
-        # "now", "at present" speak for their own sentence only; the sentences after keep the period before
-        stated = [p for p in subject_periods(sentence) if not _historical(p, self.dated) and not p.current]
-        self.last_stated = stated[-1] if stated else self.last_stated
-        if stated and len(self.observations) == observed:
-            self.paragraph_period = stated[-1]
-        # a sentence without figures (dates aside) that sets the scene's period: "Meanwhile, the
-        # e-commerce sector expanded steadily during the first half of the year."; or whose
-        # figures are of other series ("In 2017, the city's merchandise trade rose 12 percent")
-        asides_here = self.set_aside[asides:]
-        if (
-            len(self.observations) == observed
-            and all(s.reason in ("part of a date", "a year", NOT_RETAIL_REASON) for s in asides_here)
-            and (
-                any(s.reason == NOT_RETAIL_REASON for s in asides_here)
-                or ONLINE_WORDS.search(sentence.text)
-                or self.reference.segment_matcher.find(sentence.text)
-            )
-        ):
-            periods = [p for p in stated if not p.days]
-            self.recent_period = periods[-1] if periods else self.recent_period
+        self.periods.after_sentence(
+            sentence, len(self.observations) > observed, self.set_aside[asides:], self.reference
+        )
 
     def _read(self, sentence: Span) -> None:
         ref = self.reference
         segments = ref.segment_matcher.find(sentence.text, sentence.start)
         regions = sentence_places(sentence, ref, self.settling_place, self.learned_places)
-        self._record_mentions(sentence, segments, regions)
-        self._record_event_dates(sentence)
+        self.mentions += mentions_in(sentence, segments, regions, ref)
+        for code, stated in event_dates_in(sentence.text, self.report_date).items():
+            self.event_dates.setdefault(code, stated)
         quantities = find_quantities(sentence, ref)
         self.figures_read += sum(q.kind != "bare" for q in quantities)
         if CJK.search(sentence.text) and len(CJK.findall(sentence.text)) * 3 > len(sentence.text):
@@ -336,15 +311,7 @@ class _SentenceReader:
         if segment is None:
             self._aside(sentence, quantity, "not_a_figure", "no retail series named for it")
             return None
-        recent = self.recent_period
-        if self.paragraph_period and (not recent or self.paragraph_period.start > recent.start):
-            # "In Q1-Q3 the postal industry's revenue rose 9.9 percent. Parcels reached 2.9 billion."
-            recent = self.paragraph_period
-        if self.last_stated and (
-            THE_PERIOD.search(context.clause.text)
-            or THE_PERIOD.search(sentence.text[: quantity.start - sentence.start])
-        ):
-            recent = self.last_stated  # "… during the May Day holiday. Online sales surged during the period"
+        recent = self.periods.for_figure(context)
         period = figure_period(context, self.default_period, self.report_date, self.events, recent)
         if period is None:
             self._aside(sentence, quantity, "needs_review", "no period found for this figure")
@@ -366,7 +333,7 @@ class _SentenceReader:
             metric_code=metric,
             value=measure.value,
             half_unit=quantity.half_unit,
-            unit=self._unit(metric, segment),
+            unit=unit_of(metric, segment, self.reference),
             qualifier=quantity.qualifier,
             figure_text=quantity.text,
             figure_start=quantity.start,
@@ -393,72 +360,6 @@ class _SentenceReader:
             self.previous = dataclasses.replace(previous, conversion=context.quantity.text)
             self.observations[-1 - self.observations[::-1].index(previous)] = self.previous
 
-    def _record_event_dates(self, sentence: Span) -> None:
-        """Dates a sentence gives a named event ("the Spring Festival holiday from Jan 28 to Feb 4")."""
-        for phrase in find_periods(sentence.text):
-            if phrase.event and (phrase.explicit_year or self.report_date):
-                code = period_code(phrase, self.report_date)
-                if code not in self.event_dates and (stated := stated_range(sentence.text, int(code[:4]))):
-                    self.event_dates[code] = stated
-
-    def merge_repeats(self) -> None:
-        """One fact per region, segment, period and measure: a repeat with the same value is a
-        second piece of evidence; a different value is a conflict to review."""
-        kept: dict[tuple[str, str, str, str], Observation] = {}
-        for observation in self.observations:
-            grain = (
-                observation.region_code,
-                observation.segment_code,
-                observation.period_code,
-                observation.metric_code,
-            )
-            first = kept.setdefault(grain, observation)
-            if first is observation:
-                continue
-            same = first.value == observation.value
-            self.set_aside.append(
-                SetAside(
-                    "not_a_figure" if same else "needs_review",
-                    "repeats a figure stated earlier"
-                    if same
-                    else f"conflicts with {first.figure_text!r} stated earlier",
-                    observation.figure_text,
-                    observation.figure_start,
-                    observation.figure_end,
-                    observation.evidence,
-                )
-            )
-        self.observations = list(kept.values())
-
-    def account_for_page(self, page: Layout) -> None:
-        """Numbers outside the body are set aside too, so that none goes unaccounted for: page
-        furniture, and headline figures (a repeat of a body figure, or one to review)."""
-        stated = {abs(o.value) for o in self.observations}
-        for span, where in [(page.breadcrumb, "furniture"), (page.title, "headline")] + [
-            (paragraph, "furniture") for paragraph in page.furniture
-        ]:
-            if span is None:
-                continue
-            for quantity in find_quantities(span, self.reference):
-                if where == "furniture":
-                    self._aside(span, quantity, "not_a_figure", "page furniture")
-                elif quantity.kind == "bare" or quantity.value in stated:
-                    self._aside(span, quantity, "not_a_figure", "in the headline, stated in the body")
-                else:
-                    self._aside(span, quantity, "needs_review", "headline figure not stated in the body")
-
-    def _record_mentions(self, sentence: Span, segments: list[Match], regions: list[Match]) -> None:
-        for match in segments:
-            if self.reference.segment_kind(match.code) == "category":
-                self.mentions.append(
-                    Mention("segment", match.code, match.text, match.start, match.end, sentence.text)
-                )
-        for match in regions:
-            if match.code and self.reference.region_level(match.code) not in ("nation", "province"):
-                self.mentions.append(
-                    Mention("region", match.code, match.text, match.start, match.end, sentence.text)
-                )
-
     def _aside(
         self,
         sentence: Span,
@@ -473,16 +374,20 @@ class _SentenceReader:
             )
         )
 
-    def _unit(self, metric: str, segment: str) -> str:
-        ref = self.reference
-        if metric == "share_pct":
-            parent = ref.segments[segment]["parent_code"]
-            return f"percent of {ref.segments[parent]['full_name']}" if parent else "percent"
-        if metric.endswith("_count"):
-            return ref.quantities[metric.removesuffix("_count")]["unit"]
-        if metric.endswith("_growth_pct"):
-            return "percent"
-        return ref.metrics[metric]["unit"]
+
+def mentions_in(
+    sentence: Span, segments: list[Match], regions: list[Match], reference: Reference
+) -> list[Mention]:
+    """What a sentence names with or without a figure: categories, and places below province level."""
+    return [
+        Mention("segment", m.code, m.text, m.start, m.end, sentence.text)
+        for m in segments
+        if reference.segment_kind(m.code) == "category"
+    ] + [
+        Mention("region", m.code, m.text, m.start, m.end, sentence.text)
+        for m in regions
+        if m.code and reference.region_level(m.code) not in ("nation", "province")
+    ]
 
 
 def _not_figure_spans(sentence: Span) -> list[tuple[str, int, int]]:

@@ -496,3 +496,15 @@ def cross_border_part(context: Context, reference: Reference) -> str | None:
     before = context.sentence.text[: context.quantity.start - context.sentence.start]
     parts = CROSS_BORDER_WORD.findall(before)
     return f"cross_border_{parts[-1].lower()}s" if parts else None
+
+
+def unit_of(metric: str, segment: str, reference: Reference) -> str:
+    """The unit a figure is in: a share is a percent of its segment's whole."""
+    if metric == "share_pct":
+        parent = reference.segments[segment]["parent_code"]
+        return f"percent of {reference.segments[parent]['full_name']}" if parent else "percent"
+    if metric.endswith("_count"):
+        return reference.quantities[metric.removesuffix("_count")]["unit"]
+    if metric.endswith("_growth_pct"):
+        return "percent"
+    return reference.metrics[metric]["unit"]

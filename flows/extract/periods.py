@@ -486,3 +486,14 @@ class Unanchored:
 
     phrase: PeriodPhrase
     reason: str
+
+
+def event_dates_in(text: str, report_date: date | None) -> dict[str, tuple[date, date]]:
+    """Dates a sentence gives a named event ("the Spring Festival holiday from Jan 28 to Feb 4")."""
+    found: dict[str, tuple[date, date]] = {}
+    for phrase in find_periods(text):
+        if phrase.event and (phrase.explicit_year or report_date):
+            code = period_code(phrase, report_date)
+            if code not in found and (stated := stated_range(text, int(code[:4]))):
+                found[code] = stated
+    return found
