@@ -1644,3 +1644,34 @@ def test_is_home_to_is_as_things_stand(reference):
         reference,
     )
     assert ("Lanzhou", "online retail (total)", "2025", "enterprises_count", 1000.0) in found
+
+
+def test_cbec_and_online_restaurant_sales(reference):
+    assert facts("In 2024 Gansu's CBEC trade increased by 26.2 percent.", reference) == [
+        ("Gansu", "cross-border", "2024", "yoy_growth_pct", 26.2)
+    ]
+    assert facts("In 2024 Gansu's online restaurant sales increased by 34.9% year-on-year.", reference) == [
+        ("Gansu", "online catering", "2024", "yoy_growth_pct", 34.9)
+    ]
+    assert facts("In 2024, online sales in the catering industry in Gansu jumped by 56.7 percent.", reference) == [
+        ("Gansu", "online catering", "2024", "yoy_growth_pct", 56.7)
+    ]
+
+
+def test_express_delivery_in_bn_pieces_and_its_firms(reference):
+    assert facts(
+        "From January to June 2024, express delivery volume in Gansu reached 5.3 bn pieces.", reference
+    ) == [("Gansu", "online retail (total)", "2024-H1", "parcels_count", 5.3e9)]
+    assert (
+        facts("In 2024 more than 20 express delivery companies set up in Gansu's online economy.", reference)
+        == []
+    )
+
+
+def test_the_number_of_parcels_delivered_surging(reference):
+    found = facts(
+        "In May 2024 Gansu's online retail sales rose 9 percent, with the number of parcels delivered surging 17.9 "
+        "percent year-on-year.",
+        reference,
+    )
+    assert ("Gansu", "online retail (total)", "2024-M05", "parcels_yoy_growth_pct", 17.9) in found

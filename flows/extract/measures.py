@@ -211,6 +211,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     if kind == "yuan":
         return Measure("amount_cny", value)
     if kind == "count" and quantity.noun and quantity.noun.code:
+        if FIRMS_AFTER.match(after):  # "20 express delivery companies": firms, not parcels
+            return Aside("needs_review", UNRECOGNISED_COUNT)
         return Measure(f"{quantity.noun.code}_count", value)
     if kind == "count" or (kind == "bare" and not YEAR.fullmatch(quantity.text) and value >= 10):
         counted = _counted(context, reference)
@@ -439,7 +441,8 @@ def _counted(context: Context, reference: Reference) -> str | None:
     clause, quantity = context.clause, context.quantity
     fitting = []
     for phrase in reference.count_phrase_matcher.find(clause.text, clause.start):
-        if not phrase.code:
+        # "40 branches of express delivery companies": the firms are counted, not their parcels
+        if not phrase.code or FIRMS_AFTER.match(clause.text[phrase.end - clause.start :]):
             continue
         if phrase.start >= quantity.end:
             if COUNT_NOUN_AFTER.match(clause.text[quantity.end - clause.start : phrase.start - clause.start]):

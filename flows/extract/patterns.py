@@ -8,7 +8,16 @@ import re
 NUMBER = re.compile(
     r"(?:(?<![\w.])|(?<=RMB)|(?<=rmb)|(?<=CNY)|(?<=USD))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
 )
-SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3}
+SCALES = {
+    "trillion": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+}
 _SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|b|m)\b)?"
 UNIT_AFTER = [
     ("points", re.compile(r"\s*(?:percentage|pct\.?)\s+points?\b|\s*points?\b", re.I)),
@@ -22,7 +31,7 @@ UNIT_AFTER = [
             re.I,
         ),
     ),
-    ("count", re.compile(r"\s*(?P<scale>trillion|billion|million|thousand)\b", re.I)),
+    ("count", re.compile(r"\s*(?P<scale>trillion|billion|million|thousand|bn|mn)\b", re.I)),
 ]
 CURRENCY_BEFORE = [
     ("yuan", re.compile(r"(?:rmb|cny|¥)\s*$", re.I)),
@@ -182,7 +191,8 @@ NOT_RETAIL = re.compile(
     r"|\bpenetration\b|internet\s+users|digital\s+economy"
     r"|tax\s+revenue|fiscal\s+revenue|\bdeposits\b|\bloans\b|\bpopulation\b|\bemploy\w*"
     r"|(?<!online\sand\s)\boffline\s+(?:consumption|sales|retail|spending|stores?)\b|\bvouchers?\b|\bcoupons?\b|\bsubsid(?:y|ies)\b|\bdiscounts?\b|\bmedian\b|per\s+(?:capita|person|shopper)"
-    r"|government\s+services?|catering\s+(?:revenue|income|industry|sector)|revenue\s+of\s+(?:the\s+)?catering"
+    r"|government\s+services?|(?<!online\ssales\sin\sthe\s)catering\s+(?:revenue|income|industry|sector)"
+    r"|revenue\s+of\s+(?:the\s+)?catering"
     r"|restaurant\s+(?:business|industry|sector|revenue)|\bprofits?\b|\bcinemas?\b|box\s+office"
     r"|\bnon[- ]stores?\b"  # non-store retail: a format of all-channel retail, not a series here
     r"|(?<!digital\s)(?<!online\s)(?<!internet\s)\beconomy\b"  # "the economy, which grew 6.9 percent": GDP
@@ -351,7 +361,10 @@ GROUP_OF_FIRMS_AFTER = re.compile(
     re.I,
 )
 SALES_OF_BEFORE = re.compile(r"\b(?:sales|turnover|revenue)\s+of\s+$", re.I)
-FIRMS_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:enterprises|companies|firms)\b", re.I)
+FIRMS_AFTER = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:enterprises|companies|firms|outlets|branches|stations|points|centers|centres)\b",
+    re.I,
+)
 # "1.49% higher than the national average": a gap written in percent.
 GAP_IN_PERCENT = re.compile(
     r"^\s*(?:higher|lower|more|less|faster|slower|above|below)\s+than\s+(?:the\s+)?", re.I
@@ -576,6 +589,7 @@ VERB_AUXILIARY = re.compile(r"\s*(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0
 # Between a counted thing and the growth it is the subject of: "parcels delivered surged by".
 COUNT_GROWTH_BETWEEN = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:(?:has|have|had)\s+)?(?:rose|grew|surged|increased|jumped|climbed|soared"
+    r"|rising|growing|surging|increasing|jumping|climbing|soaring"
     r"|went\s+up|(?:was|were)\s+up)\s+(?:by\s+)?(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?",
     re.I,
 )
