@@ -1653,9 +1653,9 @@ def test_cbec_and_online_restaurant_sales(reference):
     assert facts("In 2024 Gansu's online restaurant sales increased by 34.9% year-on-year.", reference) == [
         ("Gansu", "online catering", "2024", "yoy_growth_pct", 34.9)
     ]
-    assert facts("In 2024, online sales in the catering industry in Gansu jumped by 56.7 percent.", reference) == [
-        ("Gansu", "online catering", "2024", "yoy_growth_pct", 56.7)
-    ]
+    assert facts(
+        "In 2024, online sales in the catering industry in Gansu jumped by 56.7 percent.", reference
+    ) == [("Gansu", "online catering", "2024", "yoy_growth_pct", 56.7)]
 
 
 def test_express_delivery_in_bn_pieces_and_its_firms(reference):
