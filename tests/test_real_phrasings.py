@@ -1675,3 +1675,16 @@ def test_the_number_of_parcels_delivered_surging(reference):
         reference,
     )
     assert ("Gansu", "online retail (total)", "2024-M05", "parcels_yoy_growth_pct", 17.9) in found
+
+
+def test_delivery_revenue_and_shares_of_brands(reference):
+    found = facts(
+        "In 2024, 4.4 billion packages were delivered via Gansu's express services, up 2.2 percent, generating a "
+        "revenue of 33 billion yuan, up 3.8 percent.",
+        reference,
+    )
+    assert [f[3] for f in found] == ["parcels_count", "parcels_yoy_growth_pct"]
+    assert (
+        facts("More than 80% of the core brands in Gansu released new products online in 2024.", reference)
+        == []
+    )

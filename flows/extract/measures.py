@@ -400,6 +400,10 @@ def _all_channel_services(context: Context) -> bool:
 
 
 PARENTHESES = re.compile(r"\([^()]*\)")
+REVENUE_OF_BEFORE = re.compile(
+    r"\b(?:revenues?|income)\s+of\s+(?:about\s+|over\s+|nearly\s+|more\s+than\s+|around\s+)?(?:rmb\s*|¥\s*)?$",
+    re.I,
+)
 NEWLY_ADDED = re.compile(r"^\s*(?:newly[- ](?:added|registered|opened)|new)\b", re.I)
 
 
@@ -421,7 +425,9 @@ def _delivery_trade_amount(context: Context, reference: Reference) -> bool:
         and not any(m.end <= trade[-1] - len("express") and context.in_clause(m) for m in context.segments)
     ):
         return True
-    return bool(IN_REVENUE.match(context.after) and DELIVERY_TRADE.search(context.sentence.text))
+    # "… yuan in revenue", "generating a revenue of … yuan" in a sentence about deliveries
+    revenue = IN_REVENUE.match(context.after) or REVENUE_OF_BEFORE.search(clause_before)
+    return bool(revenue and DELIVERY_TRADE.search(context.sentence.text))
 
 
 def _compared_segment(context: Context, reference: Reference) -> bool:

@@ -615,6 +615,6 @@ SHARE_OF_OTHER_WHOLE = re.compile(
     r"\s*of\s+(?:the\s+)?(?:[\w’',.-]+\s+){0,3}?(?:buyers|shoppers|users|consumers|netizens|residents|respondents"
     r"|people|customers|population|households|incomes?|GDP|output"
     # shares of a count: "85 percent of the 2.47 million e-commerce platforms", "of the villages"
-    r"|enterprises|companies|firms|platforms|stores|shops|villages|counties|cities|towns|parcels|packages)\b",
+    r"|enterprises|companies|firms|platforms|stores|shops|villages|counties|cities|towns|parcels|packages|brands)\b",
     re.I,
 )
