@@ -22,7 +22,7 @@ REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 # purpose, update its digest here.
 CURATED = {
     "regions.csv": (381, "d044ced3602de6d616961901de4308cae1ecdfd90620cdfba8e3b79f50d21b8a"),
-    "region_aliases.csv": (1710, "0651209ac30c481212db96081bdd811901dbb9c320f99e11f1fd5cda27998f0f"),
+    "region_aliases.csv": (1711, "a2ffad34615262fdb7c037f680c9fba975ac7069c7303b4f3f65b3c2d11e2b44"),
 }
 
 

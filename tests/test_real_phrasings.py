@@ -1688,3 +1688,12 @@ def test_delivery_revenue_and_shares_of_brands(reference):
         facts("More than 80% of the core brands in Gansu released new products online in 2024.", reference)
         == []
     )
+
+
+def test_a_ranked_place_with_a_percentage_after_a_share(reference):
+    found = facts(
+        "In the first half of 2024, Lhasa accounted for 80.2 percent of Xizang's online retail sales. The city of "
+        "Lhokha ranked second, with 3.6 percent, followed by Nagchu with 2.9 percent.",
+        reference,
+    )
+    assert ("Nagqu", "online retail (total)", "2024-H1", "share_pct", 2.9) in found

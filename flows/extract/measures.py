@@ -158,10 +158,11 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         if (
             sign is None
             and last
-            and LIST_LINE.match(before)
+            and (LIST_LINE.match(before) or RANKED_WITH.search(before))
             and last.metric_code in ("share_pct", "yoy_growth_pct")
         ):
-            return Measure(last.metric_code, value)  # "2. Zhejiang 16.5%" in a ranked list after a share
+            # "2. Zhejiang 16.5%" in a ranked list after a share; "Lhokha ranked second, with 3.6 percent"
+            return Measure(last.metric_code, value)
         if sign is None:
             return Aside("needs_review", "percentage with no measure cue")
         if counted := _counted_subject(context, reference, COUNT_GROWTH_BETWEEN):
@@ -400,6 +401,10 @@ def _all_channel_services(context: Context) -> bool:
 
 
 PARENTHESES = re.compile(r"\([^()]*\)")
+RANKED_WITH = re.compile(
+    r"\b(?:ranked|ranking|came|placed|followed\s+by)\b[^,;]{0,40}?,?\s*with\s+(?:about\s+|nearly\s+|over\s+)?$",
+    re.I,
+)
 REVENUE_OF_BEFORE = re.compile(
     r"\b(?:revenues?|income)\s+of\s+(?:about\s+|over\s+|nearly\s+|more\s+than\s+|around\s+)?(?:rmb\s*|¥\s*)?$",
     re.I,
