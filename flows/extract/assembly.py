@@ -13,16 +13,12 @@ from datetime import date
 
 from flows.extract.context import Context
 from flows.extract.dates import report_date as find_report_date
+from flows.extract.figures import ReportFrame, resolve_figure
 from flows.extract.layout import ReportError, Span, clauses, layout, sentences
 from flows.extract.lists import Subject, listed_subjects
 from flows.extract.measures import (
     NOT_RETAIL_REASON,
     UNRECOGNISED_COUNT,
-    Aside,
-    Measure,
-    direction,
-    read_measure,
-    unit_of,
 )
 from flows.extract.model import Extraction, Mention, Observation, ReportDate, SetAside
 from flows.extract.patterns import (
@@ -36,15 +32,12 @@ from flows.extract.periods import (
     DATE_RANGE,
     PARTIAL_DATE,
     PeriodPhrase,
-    Unanchored,
     event_dates_in,
-    figure_period,
     find_dates,
     find_periods,
     subject_periods,
 )
 from flows.extract.places import (
-    figure_region,
     main_region,
     place_kinds,
     sentence_places,
@@ -53,7 +46,6 @@ from flows.extract.places import (
 )
 from flows.extract.quantities import Quantity, find_quantities
 from flows.extract.recent_periods import RecentPeriods, historical
-from flows.extract.segments import figure_segment, listed_segment
 from flows.extract.tally import merge_repeats, outside_body
 from flows.reference import Match, Reference
 
@@ -120,19 +112,16 @@ class _SentenceReader:
         settling: Match | None,
     ) -> None:
         self.reference = reference
-        self.dated = dated
-        self.events = events
         # a date known only as the earliest its periods allow: relative periods resolve in its year
-        self.report_date = (
+        report_date = (
             date(dated.value.year, 12, 31)
             if dated and dated.source in ("periods", "caption")
             else dated.value
             if dated
             else None
         )
-        self.main_region = main
+        self.frame = ReportFrame(reference, main, default_period, report_date, events)
         self.settling_place = settling
-        self.default_period = default_period
         self.observations: list[Observation] = []
         self.mentions: list[Mention] = []
         self.set_aside: list[SetAside] = []
@@ -182,7 +171,7 @@ class _SentenceReader:
         segments = ref.segment_matcher.find(sentence.text, sentence.start)
         regions = sentence_places(sentence, ref, self.settling_place, self.learned_places)
         self.mentions += mentions_in(sentence, segments, regions, ref)
-        for code, stated in event_dates_in(sentence.text, self.report_date).items():
+        for code, stated in event_dates_in(sentence.text, self.frame.report_date).items():
             self.event_dates.setdefault(code, stated)
         quantities = find_quantities(sentence, ref)
         self.figures_read += sum(q.kind != "bare" for q in quantities)
@@ -277,75 +266,13 @@ class _SentenceReader:
     def _observe(
         self, context: Context, subject: Subject | None, leader: Observation | None
     ) -> Observation | None:
-        quantity, sentence = context.quantity, context.sentence
-        if quantity.kind == "foreign_currency":
+        if context.quantity.kind == "foreign_currency":
             self._attach_conversion(context)
-        if subject and subject.counted:
-            sign = direction(context.before, context.after) or 1
-            measure: Measure | Aside = Measure(
-                subject.counted.metric_code.removesuffix("_count") + "_yoy_growth_pct", sign * quantity.value
-            )
-            subject = Subject(segment=subject.counted.segment_code)
-        elif leader:  # a later figure of a list measures what the first does
-            value = -quantity.value if leader.value < 0 < quantity.value else quantity.value
-            measure = Measure(leader.metric_code, value)
-        else:
-            measure = read_measure(context, self.reference)
-        counted = (
-            measure.reason == UNRECOGNISED_COUNT
-            if isinstance(measure, Aside)
-            else measure.metric.endswith("_count")
-        )
-        if subject and subject.thing and counted:
-            # "Taobao villages and Taobao towns, with 93 and 14 respectively"
-            measure = Measure(f"{subject.thing}_count", quantity.value)
-            subject = Subject(segment=self.reference.quantities[subject.thing]["segment"])
-        if isinstance(measure, Aside):
-            self._aside(sentence, quantity, measure.disposition, measure.reason)
-            return None
-        metric = measure.metric
-        if subject and subject.segment:
-            segment = listed_segment(subject.segment, context, self.reference)
-        else:
-            segment = figure_segment(context, metric, self.reference)
-        if segment is None:
-            self._aside(sentence, quantity, "not_a_figure", "no retail series named for it")
-            return None
-        recent = self.periods.for_figure(context)
-        period = figure_period(context, self.default_period, self.report_date, self.events, recent)
-        if period is None:
-            self._aside(sentence, quantity, "needs_review", "no period found for this figure")
-            return None
-        if isinstance(period, Unanchored):
-            phrase = sentence.text[period.phrase.start - sentence.start : period.phrase.end - sentence.start]
-            self._aside(sentence, quantity, "needs_review", f"period {phrase!r} {period.reason}")
-            return None
-        region = figure_region(
-            context, metric, subject.region if subject else None, self.main_region, self.reference
-        )
-        if region is None:
-            self._aside(sentence, quantity, "needs_review", "no region found for this figure")
-            return None
-        observation = Observation(
-            region_code=region.code or f"?{region.text}",
-            segment_code=segment,
-            period_code=period,
-            metric_code=metric,
-            value=measure.value,
-            half_unit=quantity.half_unit,
-            unit=unit_of(metric, segment, self.reference),
-            qualifier=quantity.qualifier,
-            figure_text=quantity.text,
-            figure_start=quantity.start,
-            figure_end=quantity.end,
-            evidence=sentence.text,
-            evidence_start=sentence.start,
-            evidence_end=sentence.end,
-        )
-        if not region.code:  # a place the gazetteer does not know: for review
-            self._aside(sentence, quantity, "needs_review", f"unknown place '{region.text}'", observation)
-            return None
-        return observation
+        read = resolve_figure(context, subject, leader, self.frame, self.periods.for_figure(context))
+        if isinstance(read, Observation):
+            return read
+        self._aside(context.sentence, context.quantity, read.disposition, read.reason, read.candidate)
+        return None
 
     def _attach_conversion(self, context: Context) -> None:
         """ "61.2 billion yuan (about 8.91 billion U.S. dollars)": kept with the yuan figure."""
