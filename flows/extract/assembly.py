@@ -127,7 +127,7 @@ class _SentenceReader:
         self.set_aside: list[SetAside] = []
         self.previous: Observation | None = None  # the paragraph's latest observation
         self.event_dates: dict[str, tuple[date, date]] = {}
-        self.periods = RecentPeriods(dated, NOT_RETAIL_REASON)
+        self.periods = RecentPeriods(dated)
         self.recent_places: dict[str, Match] = {}  # the place of each kind named last ("the county")
         self.learned_places: dict[str, str] = {}  # unknown places named in full, by their short name
         self.figures_read = 0

@@ -418,18 +418,20 @@ def _delivery_trade_amount(context: Context, reference: Reference) -> bool:
     clause_before = context.clause.text[: context.quantity.start - context.clause.start]
     # "(including express packages)": an aside, not the subject
     clause_before = PARENTHESES.sub(lambda m: " " * len(m.group()), clause_before)
-    trade = [context.clause.start + m.end() for m in DELIVERY_TRADE.finditer(clause_before)]
+    trade = list(DELIVERY_TRADE.finditer(clause_before))
     generic = reference.generic_segment_aliases
-    if (
-        trade
-        and not SALES_WORD.search(clause_before, trade[-1] - context.clause.start)
-        and not any(
-            trade[-1] <= m.start < context.quantity.start and m.text.casefold() not in generic
-            for m in context.segments
-        )
-        and not any(m.end <= trade[-1] - len("express") and context.in_clause(m) for m in context.segments)
-    ):
-        return True
+    if trade:
+        start, end = context.clause.start + trade[-1].start(), context.clause.start + trade[-1].end()
+        if (
+            not SALES_WORD.search(clause_before, trade[-1].end())
+            # no series named between the trade's name and the amount, nor before the name
+            and not any(
+                end <= m.start < context.quantity.start and m.text.casefold() not in generic
+                for m in context.segments
+            )
+            and not any(m.end <= start and context.in_clause(m) for m in context.segments)
+        ):
+            return True
     # "… yuan in revenue", "generating a revenue of … yuan" in a sentence about deliveries
     revenue = IN_REVENUE.match(context.after) or REVENUE_OF_BEFORE.search(clause_before)
     return bool(revenue and DELIVERY_TRADE.search(context.sentence.text))

@@ -131,9 +131,8 @@ def sentence_places(
         if last and _locates(last, r, text[last.end - sentence.start : r.start - sentence.start], reference):
             last = r
             continue
-        if r.code == nation and DIRECTION_BEFORE.search(text[: r.start - sentence.start]):
+        if r.code == nation and (direction := DIRECTION_BEFORE.search(text[: r.start - sentence.start])):
             # "in eastern China": a part of the country, not the nation
-            direction = DIRECTION_BEFORE.search(text[: r.start - sentence.start])
             r = Match("", f"{direction.group(1)} {r.text}", sentence.start + direction.start(1), r.end)
         places.append(r)
         last = r
@@ -297,7 +296,7 @@ def figure_region(
         return main
     # "…, with its online retail sales rising 10.4 percent": its = the sentence's subject,
     # else the paragraph's when this sentence names no place; "the county" = the county named last
-    pronoun = PRONOUN_SUBJECT.search(context.clause.text) or _village_or_town_before(context)
+    pronoun = PRONOUN_SUBJECT.search(context.clause.text) or _kind_referred_to_before(context)
     if pronoun and not any(context.in_clause(r) for r in regions):
         kind = (pronoun.group("kind") or "").lower()
         named = context.recent_places.get(kind)
@@ -345,15 +344,17 @@ UNKNOWN_PLACE_KIND = re.compile(
 )
 
 
-def _village_or_town_before(context: Context) -> re.Match | None:
-    """ "… in the village, where 120 people have sold 120 million yuan": a village or town the
-    sentence refers back to before the figure's clause (not "the county", often a locator)."""
+def _kind_referred_to_before(context: Context) -> re.Match | None:
+    """ "… in the village, where 120 people have sold 120 million yuan": a village, town, county or
+    park the sentence refers back to before the figure's clause."""
     before = context.sentence.text[: context.clause.start - context.sentence.start]
-    found = [m for m in PRONOUN_SUBJECT.finditer(before) if (m.group("kind") or "").lower() in SMALL_KINDS]
+    found = [
+        m for m in PRONOUN_SUBJECT.finditer(before) if (m.group("kind") or "").lower() in REFERRED_BACK_KINDS
+    ]
     return found[-1] if found else None
 
 
-SMALL_KINDS = frozenset({"village", "town", "township", "county", "park", "zone"})
+REFERRED_BACK_KINDS = frozenset({"village", "town", "township", "county", "park", "zone"})
 SMALL_PLACE_WORD = re.compile(r"\b(?:village|town|township)$", re.I)
 
 

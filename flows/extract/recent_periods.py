@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flows.extract.context import Context
 from flows.extract.layout import Span
+from flows.extract.measures import NOT_RETAIL_REASON
 from flows.extract.model import ReportDate, SetAside
 from flows.extract.patterns import ONLINE_WORDS, THE_PERIOD
 from flows.extract.periods import PeriodPhrase, subject_periods
@@ -17,9 +18,8 @@ SCENE_REASONS = ("part of a date", "a year")
 class RecentPeriods:
     """What a report's sentences have stated so far about when."""
 
-    def __init__(self, dated: ReportDate | None, not_retail_reason: str) -> None:
+    def __init__(self, dated: ReportDate | None) -> None:
         self.dated = dated
-        self.not_retail_reason = not_retail_reason
         self.scene: PeriodPhrase | None = None  # the latest period a scene-setting sentence stated
         self.last_stated: PeriodPhrase | None = None  # the latest period any earlier sentence stated
         # the latest period stated by a sentence of the paragraph that yielded no observation
@@ -40,12 +40,12 @@ class RecentPeriods:
         # a sentence without figures (dates aside) that sets the scene's period: "Meanwhile, the
         # e-commerce sector expanded steadily during the first half of the year."; or whose
         # figures are of other series ("In 2017, the city's merchandise trade rose 12 percent")
-        reasons = (*SCENE_REASONS, self.not_retail_reason)
+        reasons = (*SCENE_REASONS, NOT_RETAIL_REASON)
         if (
             not observed_any
             and all(s.reason in reasons for s in asides_here)
             and (
-                any(s.reason == self.not_retail_reason for s in asides_here)
+                any(s.reason == NOT_RETAIL_REASON for s in asides_here)
                 or ONLINE_WORDS.search(sentence.text)
                 or reference.segment_matcher.find(sentence.text)
             )
