@@ -1697,3 +1697,32 @@ def test_a_ranked_place_with_a_percentage_after_a_share(reference):
         reference,
     )
     assert ("Nagqu", "online retail (total)", "2024-H1", "share_pct", 2.9) in found
+
+
+def test_the_nation_in_a_title_before_its_county(reference):
+    text = page(
+        "Known as a cradle of the country's textile trade, Gaoyang county in Hebei province has become "
+        "an e-commerce hub. The number of parcels sent grew 12.5 percent in 2024 to 31 million, "
+        "ranking first in Baoding city.",
+        title="China's towel hub Gaoyang rides online boom",
+    )
+    assert [(f[0], f[3]) for f in facts_of(text, reference)] == [
+        ("Gaoyang County", "parcels_yoy_growth_pct"),
+        ("Gaoyang County", "parcels_count"),
+    ]
+
+
+def test_the_county_a_story_names_throughout_and_that_year(reference):
+    text = page(
+        "Villagers in rural Shanxi say e-commerce changed life in the county of Pingshun. "
+        "A teacher came home to Pingshun county to sell millet online. "
+        "Pingshun lies deep in the mountains. "
+        "In 2018, the county began to train farmers in online selling. "
+        "In that year, the number of online stores rose to 350 and online sales reached 60 million yuan.",
+        title="Mountain farmers go online",
+        dated="Published 2021-04-02.",
+    )
+    assert [(f[0], f[2], f[3]) for f in facts_of(text, reference)] == [
+        ("Pingshun County", "2018", "online_stores_count"),
+        ("Pingshun County", "2018", "amount_cny"),
+    ]

@@ -193,6 +193,9 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
     names most. Of places that only locate another ("Taizhou, East China's Zhejiang"), the located."""
     opening, in_title = _opening_and_title_places(title, body, reference)
     if in_title:
+        # "China's textile hub Gaoyang …": the title's place inside the nation is its subject
+        if in_title[0].code == reference.nation_code and len(in_title) > 1:
+            in_title = in_title[1:]
         # "… thrives in county in SE China's Fujian": the title says the subject is smaller
         inside = [p for p in opening if p.code and reference.is_within(p.code, in_title[0].code)]
         if inside and SMALLER_PLACE.search(title.text):
@@ -210,7 +213,9 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
                 if re.search(rf"\b{re.escape(place.group('name'))}\b", title.text):
                     return Match("", place.group(), 0, 0)
     if opening:
-        return opening[0] if opening[0].code else Match("", opening[0].text, 0, 0)
+        if not opening[0].code:
+            return Match("", opening[0].text, 0, 0)
+        return _named_most_inside(opening[0], body, reference) or opening[0]
     # no place in the opening, the figures of a national body: "the National Bureau of Statistics
     # said …"; places named further on are examples
     if any(NATIONAL_SOURCE.search(sentence.text) for sentence in body[:5]):
@@ -226,6 +231,20 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
     if reference.nation_code in counts or any(NATIONAL_WORD.search(sentence.text) for sentence in body):
         return Match(reference.nation_code, "", 0, 0)
     return None
+
+
+def _named_most_inside(place: Match, body: list[Span], reference: Reference) -> Match | None:
+    """A place inside `place` that the text names at least three times and more often than `place`
+    itself ("rural Shanxi … the county of Pingshun", then Pingshun throughout): the story's subject."""
+    counts: Counter[str] = Counter(
+        match.code for sentence in body for match in sentence_places(sentence, reference) if match.code
+    )
+    inside = [
+        (count, code)
+        for code, count in counts.items()
+        if reference.is_within(code, place.code) and count >= 3 and count > counts[place.code]
+    ]
+    return Match(max(inside)[1], "", 0, 0) if inside else None
 
 
 NATIONAL_WORD = re.compile(

@@ -22,6 +22,7 @@ class RecentPeriods:
         self.dated = dated
         self.scene: PeriodPhrase | None = None  # the latest period a scene-setting sentence stated
         self.last_stated: PeriodPhrase | None = None  # the latest period any earlier sentence stated
+        self.last_named: PeriodPhrase | None = None  # the same, history included ("In 2019, …")
         # the latest period stated by a sentence of the paragraph that yielded no observation
         self.paragraph: PeriodPhrase | None = None
 
@@ -33,8 +34,10 @@ class RecentPeriods:
     ) -> None:
         """Remember what a sentence just read stated."""
         # "now", "at present" speak for their own sentence only; the sentences after keep the period before
-        stated = [p for p in subject_periods(sentence) if not historical(p, self.dated) and not p.current]
+        named = [p for p in subject_periods(sentence) if not p.current]
+        stated = [p for p in named if not historical(p, self.dated)]
         self.last_stated = stated[-1] if stated else self.last_stated
+        self.last_named = named[-1] if named else self.last_named
         if stated and not observed_any:
             self.paragraph = stated[-1]
         # a sentence without figures (dates aside) that sets the scene's period: "Meanwhile, the
@@ -60,11 +63,13 @@ class RecentPeriods:
         if self.paragraph and (not recent or self.paragraph.start > recent.start):
             # "In Q1-Q3 the postal industry's revenue rose 9.9 percent. Parcels reached 2.9 billion."
             recent = self.paragraph
-        if self.last_stated and (
+        if self.last_named and (
             THE_PERIOD.search(context.clause.text)
             or THE_PERIOD.search(sentence.text[: quantity.start - sentence.start])
         ):
-            recent = self.last_stated  # "… during the May Day holiday. Online sales surged during the period"
+            # "… during the May Day holiday. Online sales surged during the period"; "In 2019, the
+            # county began training. In that year, online sales reached …" (history or not)
+            recent = self.last_named
         return recent
 
 
