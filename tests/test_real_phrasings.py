@@ -1726,3 +1726,48 @@ def test_the_county_a_story_names_throughout_and_that_year(reference):
         ("Pingshun County", "2018", "online_stores_count"),
         ("Pingshun County", "2018", "amount_cny"),
     ]
+
+
+def test_online_sales_after_a_categorys_count_are_the_categorys(reference):
+    sentence = (
+        "In 2024, Anxi opened more than 900 tea online shops, with online sales reaching "
+        "2.3 billion yuan, up 14.5 percent."
+    )
+    assert [(f[1], f[3]) for f in facts(sentence, reference)] == [
+        ("tea", "online_stores_count"),
+        ("tea", "amount_cny"),
+        ("tea", "yoy_growth_pct"),
+    ]
+
+
+def test_online_sales_of_which_after_a_products_total_sales(reference):
+    sentence = "In 2024, total sales of Anxi lamb topped 500 million yuan, of which online sales reached 90 million yuan."
+    assert [f for f in facts(sentence, reference) if f[3] == "amount_cny" and f[4] == 90e6] == [
+        ("Anxi County", "meat", "2024", "amount_cny", 90e6)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("segment", "name"),
+    [
+        ("fresh produce", "fresh food"),
+        ("tobacco and alcohol", "tobacco and alcohol"),
+        ("porcelain", "ceramics"),
+        ("edible fungi", "mushrooms"),
+        ("children's garments", "children's clothing"),
+        ("luosifen", "river snail rice noodles"),
+    ],
+)
+def test_categories_met_in_real_releases(reference, segment, name):
+    sentence = f"In 2024 online sales of {segment} in Gansu rose 8.5 percent."
+    assert facts(sentence, reference) == [("Gansu", name, "2024", "yoy_growth_pct", 8.5)]
+
+
+def test_a_month_of_this_year(reference):
+    sentence = "In April this year, online sales of furniture in Gansu grew 11.5 percent."
+    assert facts(sentence, reference) == [("Gansu", "furniture", "2025-M04", "yoy_growth_pct", 11.5)]
+
+
+def test_searches_for_a_category_are_no_sales(reference):
+    sentence = "In 2024 online retail sales in Gansu rose 6 percent, and searches for fresh produce jumped 900 percent."
+    assert facts(sentence, reference) == [("Gansu", "online retail (total)", "2024", "yoy_growth_pct", 6.0)]

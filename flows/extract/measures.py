@@ -113,6 +113,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         return Aside("not_a_figure", NOT_RETAIL_REASON)
     if kind == "yuan" and (_delivery_trade_amount(context, reference) or PROFIT_AFTER.match(after)):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
+    if kind in ("yuan", "percent") and _whole_of_online_part(context):
+        return Aside("not_a_figure", NOT_RETAIL_REASON)
     if aside := _not_a_statistic(context):
         return aside
     if kind == "percent" and (
@@ -385,8 +387,27 @@ def _not_retail(context: Context, reference: Reference) -> bool:
         and reference.segment_kind(m.code) != "scope"
         # "the median total online shopping spending": a statistic of the series, not the series
         and not STATISTIC_OF.search(clause.text, 0, m.start - clause.start)
+        # "searches for fresh produce soared": what was searched for, not what was sold
+        and not SEARCHED_FOR.search(clause.text, 0, m.start - clause.start)
     ]
     return max(series) > max(retail, default=-1)
+
+
+SEARCHED_FOR = re.compile(r"\bsearch(?:es|ed)?\s+for\s+$", re.I)
+
+
+def _whole_of_online_part(context: Context) -> bool:
+    """ "Total sales of Yanchi lamb topped 300 million yuan, of which online sales reached …": the
+    all-channel whole that the online part is of."""
+    sentence = context.sentence
+    before = sentence.text[: context.quantity.start - sentence.start]
+    after = sentence.text[context.quantity.end - sentence.start :]
+    return bool(ONLINE_PART_AFTER.match(after)) and not ONLINE_WORDS.search(before)
+
+
+ONLINE_PART_AFTER = re.compile(
+    r"^[^.;]{0,60}?,\s*(?:of\s+which|among\s+which|among\s+them|including)\s+(?:the\s+)?online\b", re.I
+)
 
 
 def _all_channel_services(context: Context) -> bool:

@@ -194,6 +194,7 @@ NOT_RETAIL = re.compile(
     r"|government\s+services?|(?<!online\ssales\sin\sthe\s)catering\s+(?:revenue|income|industry|sector)"
     r"|revenue\s+of\s+(?:the\s+)?catering"
     r"|restaurant\s+(?:business|industry|sector|revenue)|\bprofits?\b|\bcinemas?\b|box\s+office"
+    r"|\bsearch(?:es|\s+volumes?)\b"  # "searches for fresh produce soared 2,800%": interest, not sales
     r"|\bnon[- ]stores?\b"  # non-store retail: a format of all-channel retail, not a series here
     r"|(?<!digital\s)(?<!online\s)(?<!internet\s)\beconomy\b"  # "the economy, which grew 6.9 percent": GDP
     r"|\bexchange\s+of\s+[^,;]{0,80}?\bbetween\b"  # "the exchange of … between urban and rural areas"

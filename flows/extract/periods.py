@@ -143,7 +143,10 @@ UP_TO_MONTH = re.compile(
 )
 # "by the end of June" is a point in time, not the month of June.
 SINGLE_MONTH = re.compile(
-    r"(?<!end )\b(?:in|during|for|of)\s+" + _MONTH + rf"(?:,?\s+{_YEAR})?\b(?!\.?\s*\d)", re.I
+    r"(?<!end )\b(?:in|during|for|of)\s+"
+    + _MONTH
+    + rf"(?:,?\s+(?:{_YEAR}|(?:of\s+)?(?P<this_year>this\s+year)|(?P<last_year>last\s+year)))?\b(?!\.?\s*\d)",
+    re.I,
 )
 FULL_YEAR = re.compile(rf"\b(?:in|for|during|throughout|of)\s+{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)
 LAST_YEAR = re.compile(r"\b(?:(?P<last_year>last\s+year)|(?P<this_year>this\s+year)(?!['’]s))\b", re.I)

@@ -193,8 +193,10 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
     names most. Of places that only locate another ("Taizhou, East China's Zhejiang"), the located."""
     opening, in_title = _opening_and_title_places(title, body, reference)
     if in_title:
-        # "China's textile hub Gaoyang …": the title's place inside the nation is its subject
-        if in_title[0].code == reference.nation_code and len(in_title) > 1:
+        # "China's textile hub Gaoyang …": the place the nation only describes is the subject
+        between = title.text[in_title[0].end - title.start : in_title[-1].start - title.start]
+        nation_first = len(in_title) > 1 and in_title[0].code == reference.nation_code
+        if nation_first and NATION_AS_DESCRIPTOR.match(between):
             in_title = in_title[1:]
         # "… thrives in county in SE China's Fujian": the title says the subject is smaller
         inside = [p for p in opening if p.code and reference.is_within(p.code, in_title[0].code)]
@@ -247,6 +249,7 @@ def _named_most_inside(place: Match, body: list[Span], reference: Reference) -> 
     return Match(max(inside)[1], "", 0, 0) if inside else None
 
 
+NATION_AS_DESCRIPTOR = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){1,4}$")
 NATIONAL_WORD = re.compile(
     r"\bnational\s+(?:total|level|average|figure)|\bnationwide\b|\bacross\s+the\s+country\b", re.I
 )

@@ -102,7 +102,13 @@ def _named_segment(context: Context, metric: str, reference: Reference) -> str |
     elif is_count and own_segment != "total":
         return own_segment  # "130,000 e-commerce livestreams": sessions are live-streaming's
     elif generic_in_clause:
-        return "total"  # "…, of which online retail sales reached 252 billion yuan"
+        # "… 1,300 tea online shops, with online sales hitting 1.08 billion yuan": the online sales
+        # of the category the sentence's figure before was of; else "…, of which online retail
+        # sales reached 252 billion yuan": the total
+        category_before = in_sentence and kind(in_sentence.segment_code) == "category"
+        if category_before and not WHOLE_WORD.search(clause.text):
+            return in_sentence.segment_code
+        return "total"
     elif in_sentence:
         return in_sentence.segment_code
     elif any(m.text.casefold() in generic and m.end <= quantity.start for m in context.segments):
@@ -151,6 +157,7 @@ def _named_segment(context: Context, metric: str, reference: Reference) -> str |
 
 
 ABOVE_SIZE_SEGMENT = "online_retail_above_size"
+WHOLE_WORD = re.compile(r"\b(?:total|overall|whole|all)\b", re.I)
 # the turnover or scale of e-commerce as a whole (business-to-business included), not its retail sales
 E_COMMERCE_TURNOVER = re.compile(
     r"\be-?commerce\b(?:(?!\b(?:sales|retail)\b)[^,;]){0,40}?\b(?:turnover|transactions?|trade\s+volume|scale)\b",
@@ -239,7 +246,14 @@ def _whole_of_share(match: Match, sentence) -> bool:
 def _an_example(match: Match, sentence) -> bool:
     """A name given as an example of the one before it ("… such as flour")."""
     start = match.start - sentence.start
-    return bool(EXAMPLES_BEFORE.search(sentence.text[max(0, start - 50) : start]))
+    return bool(
+        EXAMPLES_BEFORE.search(sentence.text[max(0, start - 50) : start])
+        # "…, led by goji berries and Tan sheep mutton, soared": a whole aside of examples
+        or EXAMPLES_ASIDE.search(sentence.text[max(0, start - 80) : start])
+    )
+
+
+EXAMPLES_ASIDE = re.compile(r",\s*(?:such\s+as|including|led\s+by|especially|notably)\s[^,;]*$", re.I)
 
 
 def _after_than(match: Match, text: str, offset: int) -> bool:
