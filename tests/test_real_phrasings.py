@@ -1771,3 +1771,37 @@ def test_a_month_of_this_year(reference):
 def test_searches_for_a_category_are_no_sales(reference):
     sentence = "In 2024 online retail sales in Gansu rose 6 percent, and searches for fresh produce jumped 900 percent."
     assert facts(sentence, reference) == [("Gansu", "online retail (total)", "2024", "yoy_growth_pct", 6.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("In 2024 more than 300 livestream hosts in Gansu sold local honey.", "livestreamers_count"),
+        ("In 2024 Gansu held over 4,000 livestream shows.", "sessions_count"),
+        ("Gansu had 2,100 e-commerce entities in 2024.", "enterprises_count"),
+        ("Gansu's express delivery business volume completed 310 million pieces in 2024.", "parcels_count"),
+        ("Courier firms in Gansu delivered 12 million pieces of fast mail in 2024.", "parcels_count"),
+    ],
+)
+def test_counted_things_met_in_real_releases(reference, sentence, measure):
+    assert [f[3] for f in facts(sentence, reference)] == [measure]
+
+
+def test_hosts_joining_an_event_are_counted_firms_taking_part_are_not(reference):
+    assert [
+        f[3] for f in facts("In 2024 over 900 livestreaming hosts in Gansu joined the fair.", reference)
+    ] == ["livestreamers_count"]
+
+
+def test_home_to_a_count_is_no_list_of_examples(reference):
+    sentence = "Gansu is home to more than 2,500 cross-border e-commerce firms in 2024."
+    assert facts(sentence, reference) == [("Gansu", "cross-border", "2024", "enterprises_count", 2500.0)]
+
+
+def test_a_name_right_after_another_count_is_that_counts(reference):
+    sentence = (
+        "In 2024 the county of Anxi was home to 3,000 tea enterprises and over 900 e-commerce companies."
+    )
+    assert [
+        (f[1], f[4]) for f in facts(sentence, reference) if f[3] == "enterprises_count" and f[4] == 900
+    ] == [("online retail (total)", 900.0)]

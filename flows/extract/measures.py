@@ -207,7 +207,9 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         kind in ("count", "bare") and NEWLY_ADDED.match(after)
     ):  # "adding 133 new online stores"
         return Aside("not_a_figure", "a change in an amount, not the amount")
-    if kind in ("count", "bare") and (
+    # (firms taking part in an event are the group its sales are of; hosts joining it are a count)
+    hosts = bool(quantity.noun and quantity.noun.code == "livestreamers")
+    if (kind in ("count", "bare") and not hosts) and (
         GROUP_OF_FIRMS_AFTER.match(after) or (SALES_OF_BEFORE.search(before) and FIRMS_AFTER.match(after))
     ):
         return Aside("not_a_figure", "the size of the group a figure is of")

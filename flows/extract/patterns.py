@@ -443,8 +443,10 @@ DATELINE_PLACE = re.compile(
 # Names after these words are examples of what comes before, not the subject: "grain and oil
 # products such as flour, noodles and sesame oil grew 13.6 percent".
 EXAMPLES_BEFORE = re.compile(
-    r"\b(?:such\s+as|including|(?:which|that)\s+includes?|like|e\.g\.|for\s+example|especially|led\s+by"
-    r"|home\s+(?:of|to))\s+(?:\S+\s+){0,3}$",
+    r"\b(?:such\s+as|including|(?:which|that)\s+includes?|like|e\.g\.|for\s+example|especially|led\s+by)"
+    r"\s+(?:\S+\s+){0,3}$"
+    # "home to Alibaba and JD": examples; "home to 150,000 cross-border e-commerce firms": a count's
+    r"|\bhome\s+(?:of|to)\s+(?:[^\s\d]+\s+){0,3}$",
     re.I,
 )
 # "at present", "currently": a count as it stands in the report's year.
@@ -500,7 +502,7 @@ PLACE_AFTER_FIGURE = re.compile(
 COUNT_NOUN_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}$")
 # … or precedes it as the subject the count completes ("online merchants exceeded 650,000").
 COUNT_SUBJECT_BEFORE = re.compile(
-    r"^\s*\(\s*$|^\s*(?:\w+\s+){0,5}?(?:exceeded|exceeding|reached|reaching|topped|surpassed|hit|rose\s+to|grew\s+to|increased\s+to"
+    r"^\s*\(\s*$|^\s*(?:\w+\s+){0,5}?(?:exceeded|exceeding|reached|reaching|topped|surpassed|passed|completed|recorded|hit|rose\s+to|grew\s+to|increased\s+to"
     r"|totaled|totalled|stood\s+at|was|were|is|are|of|numbered|amounted\s+to|came\s+to)\s+"
     r"(?:over|more\s+than|about|nearly|around|almost|some)?\s*$"
     # "the number of parcels delivered surged 51.12 percent year on year in 2023 to about …"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.extract.context import Context, distance
+from flows.extract.layout import Span
 from flows.extract.measures import cross_border_part
 from flows.extract.patterns import (
     AFTER_THAN,
@@ -66,10 +67,17 @@ def _named_segment(context: Context, metric: str, reference: Reference) -> str |
         wholes = [m for m in context.segments if _whole_of_share(m, sentence) or m.start >= quantity.end]
         named = [m for m in named if m.end <= quantity.start or kind(m.code) == "scope"]
         named = [m for m in named if not _whole_of_share(m, sentence)]
-    in_clause = [m for m in named if context.in_clause(m)]
+    is_count = metric.endswith("_count")
+    # "home to 14,000 children's wear firms and 8,000 e-commerce companies": a name before another
+    # count is that count's
+    in_clause = [
+        m
+        for m in named
+        if context.in_clause(m)
+        and not (is_count and m.end <= quantity.start and _counted_before(m, sentence))
+    ]
     before = [m for m in in_clause if m.end <= quantity.start]
     earlier = [m for m in named if m.end <= quantity.start]
-    is_count = metric.endswith("_count")
     in_sentence = context.in_sentence
     if (
         is_count
@@ -177,6 +185,15 @@ ABOVE_SIZE = re.compile(
     r"|\bmajor\s+(?:retail|trading|wholesale)\b[^,;]{0,30}?\benterprises\b",
     re.I,
 )
+
+
+def _counted_before(match: Match, sentence: Span) -> bool:
+    """A name right after another number: what that count counts ("14,000 children's wear firms")."""
+    start = match.start - sentence.start
+    return bool(NUMBER_JUST_BEFORE.search(sentence.text[max(0, start - 30) : start]))
+
+
+NUMBER_JUST_BEFORE = re.compile(r"\d\s*(?:thousand|million|billion)?\s+$", re.I)
 
 
 def _breaks_down(context: Context) -> bool:
