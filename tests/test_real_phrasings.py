@@ -1805,3 +1805,37 @@ def test_a_name_right_after_another_count_is_that_counts(reference):
     assert [
         (f[1], f[4]) for f in facts(sentence, reference) if f[3] == "enterprises_count" and f[4] == 900
     ] == [("online retail (total)", 900.0)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024 online retail sales in Gansu reached 9 billion yuan, which is by 7.5% more compared to the year before.",
+        "In 2024 online retail sales in Gansu exceeded 9 billion yuan, which is by 7.5% more in annual terms.",
+    ],
+)
+def test_by_a_percentage_more(reference, sentence):
+    assert [f[4] for f in facts(sentence, reference) if f[3] == "yoy_growth_pct"] == [7.5]
+
+
+def test_contributing_a_percentage_to_retail_sales_is_a_share(reference):
+    sentence = (
+        "In 2024 online sales of physical goods in Gansu rose 9.5 percent, contributing 21.5 percent "
+        "to the province's retail sales of consumer goods."
+    )
+    assert [(f[1], f[3], f[4]) for f in facts(sentence, reference)] == [
+        ("physical goods", "yoy_growth_pct", 9.5),
+        ("physical goods", "share_pct", 21.5),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "segment"),
+    [
+        ("In 2024 Gansu's retail consumer goods sales grew 4.5 percent.", "retail sales of consumer goods"),
+        ("In 2024 the poor counties' online retailing in Gansu grew 14.5 percent.", "online retail (total)"),
+        ("In 2024 online sales of AI related products in Gansu grew 40.5 percent.", "AI-related products"),
+    ],
+)
+def test_series_named_as_in_real_releases(reference, sentence, segment):
+    assert [f[1] for f in facts(sentence, reference)] == [segment]

@@ -84,6 +84,9 @@ UNRECOGNISED_COUNT = "count of an unrecognised quantity"
 PLACE_COUNTS = frozenset({"taobao_villages", "taobao_towns"})
 # the figures of a list before this one: "contributing 21% and " → "contributing "
 LIST_BEFORE = re.compile(r"(?:-?\d[\d,.]*\s*(?:%|percent)\s*(?:,|and|,\s*and)\s*)+$", re.I)
+CONTRIBUTED_TO_SALES = re.compile(
+    r"^\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:total\s+)?retail\s+sales\b(?!\s+growth)", re.I
+)
 GROWTH_AFTER_TO = re.compile(
     r"^(?:\s*(?:,|and|,\s*and)\s*-?\d[\d,.]*\s*(?:%|percent))*\s+(?:to|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}growth\b",
     re.I,
@@ -130,6 +133,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             SHARE_BEFORE.search(wide_before)
             or SHARE_AFTER.match(after)
             or OR_SHARE.search(in_sentence_before)
+            # "contributing 23.9 percent to China's retail sales of consumer goods": a share of a level
+            or (CONTRIBUTION.search(before) and CONTRIBUTED_TO_SALES.match(after))
         ):
             if SHARE_OF_OTHER_WHOLE.match(after):  # "0.5 percent of the buyers", "25 percent of incomes"
                 return Aside(

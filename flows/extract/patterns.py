@@ -65,7 +65,8 @@ GROWTH_UP = re.compile(
     r"\b(?:increase[sd]?|increasing|increment|growth|gr[eo]w(?:s|n|ing)?|rose|ris(?:e|es|ing)"
     r"|up|upticks?|upswing|surged?|surging|jump(?:ed|s)?|climb(?:ed|s)?|expand(?:ed|s|ing)?|gain(?:ed|s)?"
     r"|soar(?:ed|s|ing)?|leap(?:t|ed|s)?|boom(?:ed|s)?|spik(?:ed|es?)|advanc(?:ed|es?)|hit|reached|posted"
-    r"|registered|higher|more\s+than\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year"
+    r"|registered|higher|more\s+(?:compared\s+(?:to|with)|in\s+annual\s+terms|year[- ]on[- ]year)"
+    r"|more\s+than\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year"
     r"|the\s+same\s+(?:day|period|time|month|quarter|holiday)(?:\s+(?:of\s+)?last\s+year)?))\b",
     re.I,
 )
