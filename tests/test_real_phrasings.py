@@ -1839,3 +1839,9 @@ def test_contributing_a_percentage_to_retail_sales_is_a_share(reference):
 )
 def test_series_named_as_in_real_releases(reference, sentence, segment):
     assert [f[1] for f in facts(sentence, reference)] == [segment]
+
+
+@pytest.mark.parametrize("line", ["update:March 3,2025", "Mar.3, 2025 -- Gansu news"])
+def test_full_dates_printed_without_spaces(reference, line):
+    text = f"Online sales in Gansu soar\n\n{line}\n\nOnline retail sales in Gansu grew 8.5 percent in the first quarter.\n"
+    assert facts_of(text, reference) == [("Gansu", "online retail (total)", "2025-Q1", "yoy_growth_pct", 8.5)]
