@@ -1845,3 +1845,40 @@ def test_series_named_as_in_real_releases(reference, sentence, segment):
 def test_full_dates_printed_without_spaces(reference, line):
     text = f"Online sales in Gansu soar\n\n{line}\n\nOnline retail sales in Gansu grew 8.5 percent in the first quarter.\n"
     assert facts_of(text, reference) == [("Gansu", "online retail (total)", "2025-Q1", "yoy_growth_pct", 8.5)]
+
+
+def test_a_sentence_opening_with_her_is_a_persons_but_a_surname_he_is_not(reference):
+    assert facts("Her livestreaming rooms in Gansu made 90 million yuan in 2024.", reference) == []
+    sentence = "In 2024 Gansu's online retail sales rose 7.5 percent, He Ming, a commerce official, said."
+    assert [f[4] for f in facts(sentence, reference)] == [7.5]
+
+
+def test_our_province_in_a_translated_release_is_no_persons(reference):
+    sentence = "In 2024 the online retail sales of agricultural products in our province grew 21.5 percent."
+    assert [(f[1], f[4]) for f in facts(sentence, reference, title="Gansu farm produce sells online")] == [
+        ("agricultural products", 21.5)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2015 the per kilo price of Gansu apples rose from 4.5 yuan to 6 yuan through online sales.",
+        "In 2024 online shopping in Gansu grew, with 150 parcel lockers for every 10,000 residents.",
+    ],
+)
+def test_prices_and_figures_for_every_so_many_people_are_no_sales(reference, sentence):
+    assert facts(sentence, reference) == []
+
+
+def test_a_bare_number_before_and_is_not_the_count_after_it(reference):
+    sentence = "In 2024 Gansu's delivery trade earned revenue exceeding 9 billion and express delivery volume passed 600 million pieces."
+    assert [(f[3], f[4]) for f in facts(sentence, reference)] == [("parcels_count", 6e8)]
+
+
+def test_the_all_channel_whole_before_with_online_sales(reference):
+    sentence = (
+        "Sales of Anxi tea reached 30 billion yuan (about 4.2 billion U.S. dollars) in 2024, "
+        "with online sales exceeding 9 billion yuan."
+    )
+    assert [(f[1], f[3], f[4]) for f in facts(sentence, reference)] == [("tea", "amount_cny", 9e9)]

@@ -394,13 +394,14 @@ def _not_retail(context: Context, reference: Reference) -> bool:
         and reference.segment_kind(m.code) != "scope"
         # "the median total online shopping spending": a statistic of the series, not the series
         and not STATISTIC_OF.search(clause.text, 0, m.start - clause.start)
-        # "searches for fresh produce soared": what was searched for, not what was sold
-        and not SEARCHED_FOR.search(clause.text, 0, m.start - clause.start)
+        # "searches for fresh produce soared", "the price of Gansu apples rose": what was searched
+        # for or priced, not what was sold
+        and not SEARCHED_OR_PRICED.search(clause.text, 0, m.start - clause.start)
     ]
     return max(series) > max(retail, default=-1)
 
 
-SEARCHED_FOR = re.compile(r"\bsearch(?:es|ed)?\s+for\s+$", re.I)
+SEARCHED_OR_PRICED = re.compile(r"\b(?:search(?:es|ed)?\s+for|prices?\s+of)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 def _whole_of_online_part(context: Context) -> bool:
@@ -413,7 +414,9 @@ def _whole_of_online_part(context: Context) -> bool:
 
 
 ONLINE_PART_AFTER = re.compile(
-    r"^[^.;]{0,60}?,\s*(?:of\s+which|among\s+which|among\s+them|including)\s+(?:the\s+)?online\b", re.I
+    r"^(?:\([^)]{0,60}\)|[^.;(]){0,80}?,\s*(?:of\s+which|among\s+which|among\s+them|including|with)"
+    r"\s+(?:the\s+)?online\b",
+    re.I,
 )
 
 

@@ -135,7 +135,8 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
     (
         "a threshold",
         re.compile(
-            r"\bwith\s+(?:annual\s+)?(?:online\s+)?(?:retail\s+)?(?:main\s+business\s+)?(?:sales|revenues?|turnover|income)?"
+            # ("…, with online sales exceeding 30 billion yuan" after a comma is a figure of its own)
+            r"(?<!,\s)\bwith\s+(?:annual\s+)?(?:online\s+)?(?:retail\s+)?(?:main\s+business\s+)?(?:sales|revenues?|turnover|income)?"
             r"\s*(?:of\s+)?(?:over|more\s+than|above|exceeding|at\s+least)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan"
             r"|\b(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan\s+or\s+(?:more|above)\b"
             r"|\beach\s+(?:exceeded|exceeding|topped|surpassed)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan"
@@ -195,6 +196,7 @@ NOT_RETAIL = re.compile(
     r"|government\s+services?|(?<!online\ssales\sin\sthe\s)catering\s+(?:revenue|income|industry|sector)"
     r"|revenue\s+of\s+(?:the\s+)?catering"
     r"|restaurant\s+(?:business|industry|sector|revenue)|\bprofits?\b|\bcinemas?\b|box\s+office"
+    r"|\bprices?\b|\bfor\s+every\s+\d|\bper\s+[\d,]+\s+(?:residents|people|persons|households)\b"
     r"|\bsearch(?:es|\s+volumes?)\b"  # "searches for fresh produce soared 2,800%": interest, not sales
     r"|\bnon[- ]stores?\b"  # non-store retail: a format of all-channel retail, not a series here
     r"|(?<!digital\s)(?<!online\s)(?<!internet\s)\beconomy\b"  # "the economy, which grew 6.9 percent": GDP
@@ -376,7 +378,12 @@ OR_SHARE = re.compile(r"\d[^,;]*\b(?:yuan|rmb)\b[^,;]{0,20},\s*or\s+(?:about\s+|
 # Before a name that is the whole of a share, not its part: "… to the province's total online sales".
 WHOLE_OF_SHARE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # Figures that are not statistics of a place: a person's or a company's own, a target, a forecast.
-PERSONAL = re.compile(r"\b(?:I|we|my|our|he|she|his|her|me|us)\b")
+# (not a government's "our province" of a translated release; "Her livestreaming rooms" opening a
+# sentence is personal, "He Yadong, a spokesman" is a surname)
+PERSONAL = re.compile(
+    r"(?:\b(?:I|we|my|our|he|she|his|her|me|us)\b|^\s*(?:My|Our|Her|His|We|She)\b)"
+    r"(?!\s+(?:province|city|county|region|country|district|municipality|prefecture)\b)"
+)
 COMPANY = re.compile(
     r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a|its|one)\s+(?:[\w-]+\s+){0,2}(?:company|firm|brand|seller)\b"
     r"|\bcompany['’]s\b|\bfirm['’]s\b|\b[A-Z][a-z]+['’]s\s+(?:company|firm|store|shop|livestream(?:ing)?)\b"
@@ -500,7 +507,7 @@ PLACE_AFTER_FIGURE = re.compile(
     re.I,
 )
 # A count's noun follows it closely ("2,600 Taobao stores", "3,000 registered online shops") …
-COUNT_NOUN_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}$")
+COUNT_NOUN_AFTER = re.compile(r"^\s*(?:(?!(?:and|or)\b)[A-Za-z-]+\s+){0,2}$")
 # … or precedes it as the subject the count completes ("online merchants exceeded 650,000").
 COUNT_SUBJECT_BEFORE = re.compile(
     r"^\s*\(\s*$|^\s*(?:\w+\s+){0,5}?(?:exceeded|exceeding|reached|reaching|topped|surpassed|passed|completed|recorded|hit|rose\s+to|grew\s+to|increased\s+to"
