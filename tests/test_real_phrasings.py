@@ -1882,3 +1882,31 @@ def test_the_all_channel_whole_before_with_online_sales(reference):
         "with online sales exceeding 9 billion yuan."
     )
     assert [(f[1], f[3], f[4]) for f in facts(sentence, reference)] == [("tea", "amount_cny", 9e9)]
+
+
+def test_a_list_of_numbers_sharing_the_last_ones_unit(reference):
+    sentence = (
+        "In 2024, of the online retail sales of physical goods in Gansu, food, clothing and using goods "
+        "went up by 19.5, 11.25 and 10 percent respectively."
+    )
+    assert [(f[1], f[4]) for f in facts(sentence, reference)] == [
+        ("food", 19.5),
+        ("clothing and accessories", 11.25),
+        ("daily necessities", 10.0),
+    ]
+
+
+def test_a_year_before_and_a_percentage_is_no_list(reference):
+    sentence = "Online shoppers in Gansu numbered 9 million by December 2024, up from December 2023 and 61.5 percent of internet users."
+    assert all(f[4] != 2023 for f in facts(sentence, reference))
+
+
+def test_a_release_naming_no_place_but_the_national_online_retail_sales(reference):
+    text = page(
+        "In the first half of 2024, the national online retail sales of goods and services were 7,100 "
+        "billion yuan, up 9.5 percent year on year."
+    )
+    assert facts_of(text, reference) == [
+        ("China", "online retail (total)", "2024-H1", "amount_cny", 7.1e12),
+        ("China", "online retail (total)", "2024-H1", "yoy_growth_pct", 9.5),
+    ]

@@ -251,7 +251,9 @@ def _named_most_inside(place: Match, body: list[Span], reference: Reference) -> 
 
 NATION_AS_DESCRIPTOR = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){1,4}$")
 NATIONAL_WORD = re.compile(
-    r"\bnational\s+(?:total|level|average|figure)|\bnationwide\b|\bacross\s+the\s+country\b", re.I
+    r"\bnational\s+(?:total|level|average|figure|(?:online\s+)?retail\s+sales)|\bnationwide\b"
+    r"|\bacross\s+the\s+country\b|\bthe\s+country['’]s\s+(?:total\s+)?(?:online\s+)?retail\b",
+    re.I,
 )
 
 

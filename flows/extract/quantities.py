@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -10,6 +11,12 @@ from flows.extract.patterns import CURRENCY_BEFORE, DOUBLED, NUMBER, QUALIFIER, 
 from flows.reference import Match, Reference
 
 LOOK_BEHIND = 40  # characters before a number that can hold its currency sign or qualifier
+YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
+LIST_UNIT_AFTER = re.compile(
+    r"^(?:\s*,\s*-?\d[\d.]*)*\s*,?\s*(?:and|or)\s+-?\d[\d.]*\s*"
+    r"(?P<unit>percent\b|per\s+cent\b|%|percentage\s+points?\b|points?\b)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,13 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
                 kind, end = unit_kind, m.end() + unit.end()
                 scale = SCALES.get((unit.groupdict().get("scale") or "").lower(), 1.0)
                 break
+        # "went up by 29.3, 21.4 and 20.9 percent respectively": the list's last unit is every item's
+        if (
+            kind == "bare"
+            and not YEAR_LIKE.fullmatch(m.group("num"))
+            and (shared := LIST_UNIT_AFTER.match(after))
+        ):
+            kind = "points" if shared.group("unit").lower().startswith(("percentage", "point")) else "percent"
         start = m.start()
         for unit_kind, pattern in CURRENCY_BEFORE:
             if kind in ("bare", "count") and (prefix := pattern.search(before)):
