@@ -1910,3 +1910,14 @@ def test_a_release_naming_no_place_but_the_national_online_retail_sales(referenc
         ("China", "online retail (total)", "2024-H1", "amount_cny", 7.1e12),
         ("China", "online retail (total)", "2024-H1", "yoy_growth_pct", 9.5),
     ]
+
+
+def test_representing_a_growth_is_a_growth_and_sales_in_stores_are_offline(reference):
+    sentence = (
+        "Online retail sales in Gansu reached 90 billion yuan in 2024, representing 12.5% growth from 2023, "
+        "while sales in stores grew 3.5%."
+    )
+    assert [(f[3], f[4]) for f in facts(sentence, reference)] == [
+        ("amount_cny", 9e10),
+        ("yoy_growth_pct", 12.5),
+    ]

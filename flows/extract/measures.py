@@ -84,6 +84,8 @@ UNRECOGNISED_COUNT = "count of an unrecognised quantity"
 PLACE_COUNTS = frozenset({"taobao_villages", "taobao_towns"})
 # the figures of a list before this one: "contributing 21% and " → "contributing "
 LIST_BEFORE = re.compile(r"(?:-?\d[\d,.]*\s*(?:%|percent)\s*(?:,|and|,\s*and)\s*)+$", re.I)
+# "representing 26.2% growth from 2015": a growth, whatever verb stands before it
+GROWTH_NOUN_AFTER = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?(?:growth|increase|rise|gain|jump)\b", re.I)
 CONTRIBUTED_TO_SALES = re.compile(
     r"^\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:total\s+)?retail\s+sales\b(?!\s+growth)", re.I
 )
@@ -129,7 +131,7 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
     if kind == "percent":
         wide_before = context.clause.text[: quantity.start - context.clause.start][-SHARE_WINDOW:]
         in_sentence_before = context.sentence.text[: quantity.start - context.sentence.start][-CUE_WINDOW:]
-        if (
+        if not GROWTH_NOUN_AFTER.match(after) and (
             SHARE_BEFORE.search(wide_before)
             or SHARE_AFTER.match(after)
             or OR_SHARE.search(in_sentence_before)

@@ -197,6 +197,7 @@ NOT_RETAIL = re.compile(
     r"|revenue\s+of\s+(?:the\s+)?catering"
     r"|restaurant\s+(?:business|industry|sector|revenue)|\bprofits?\b|\bcinemas?\b|box\s+office"
     r"|\bprices?\b|\bfor\s+every\s+\d|\bper\s+[\d,]+\s+(?:residents|people|persons|households)\b"
+    r"|(?<!online\s)\bsales\s+in\s+(?:physical\s+|brick-and-mortar\s+)?stores\b|\bin-store\s+sales\b"
     r"|\bsearch(?:es|\s+volumes?)\b"  # "searches for fresh produce soared 2,800%": interest, not sales
     r"|\bnon[- ]stores?\b"  # non-store retail: a format of all-channel retail, not a series here
     r"|(?<!digital\s)(?<!online\s)(?<!internet\s)\beconomy\b"  # "the economy, which grew 6.9 percent": GDP
