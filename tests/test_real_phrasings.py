@@ -1921,3 +1921,11 @@ def test_representing_a_growth_is_a_growth_and_sales_in_stores_are_offline(refer
         ("amount_cny", 9e10),
         ("yoy_growth_pct", 12.5),
     ]
+
+
+def test_the_new_years_day_holiday_is_an_event(reference):
+    sentence = "During the New Year's Day holiday in 2025, 880 million express parcels were collected in China, up 12.5%."
+    assert [(f[2], f[3]) for f in facts(sentence, reference)] == [
+        ("2025-EV-new_year", "parcels_count"),
+        ("2025-EV-new_year", "parcels_yoy_growth_pct"),
+    ]

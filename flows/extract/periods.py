@@ -176,6 +176,7 @@ EVENTS: list[tuple[str, str, int]] = [
     ),
     ("double_12", r"double\s+(?:12|twelve)|12\.12", 12),
     ("may_day", r"may\s+day(?:\s+holiday)?", 5),
+    ("new_year", r"new\s+year['’]s\s+day(?:\s+holiday)?", 1),
 ]
 # What may follow an event's name and belongs to it: "“Double 11” shopping festival this year",
 # "the Spring Festival holiday in 2023".
@@ -481,6 +482,7 @@ EVENT_MONTHS = {
     "national_day": (10, 10),
     "double_12": (12, 12),
     "may_day": (4, 5),
+    "new_year": (1, 1),
 }
 
 
