@@ -41,6 +41,11 @@ def test_a_datelines_day_before_the_latest_stated_period_ends_is_the_next_year(r
     assert dated(text, reference) == (date(2025, 1, 20), "dateline")
 
 
+def test_a_datelines_day_in_the_file_names_year_over_years_on_the_page(reference):
+    text = f"Hunan's online sales\n\nCHANGSHA, Dec. 30 (Xinhua) -- {BODY}\n\nTop stories of 2025\n"
+    assert dated(text, reference, "raw/2025-01-02_hunan.txt") == (date(2024, 12, 30), "dateline")
+
+
 def test_the_file_name(reference):
     text = f"Hunan's online sales\n\n{BODY}\n"
     assert dated(text, reference, "raw/2024-07-22_hunan.txt") == (date(2024, 7, 22), "file_name")

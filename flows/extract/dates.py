@@ -45,13 +45,11 @@ def report_date(page: Layout, text: str, name: str, html: str | None = None) -> 
     # a photo caption's date: the day a photo was taken, no later than the report
     if captioned := [d.value for p in page.furniture if CAPTION.search(p.text) for d in find_dates(p.text)]:
         return ReportDate(max(captioned), "caption")
-    if dateline := _dateline_date(page, text):
+    named = _file_name_date(name)
+    if dateline := _dateline_date(page, text, named):
         return ReportDate(dateline, "dateline")
-    if m := FILE_NAME_DATE.search(name.rsplit("/", 1)[-1]):
-        try:
-            return ReportDate(date(int(m["year"]), int(m["month"]), int(m["day"])), "file_name")
-        except ValueError:
-            pass
+    if named:
+        return ReportDate(named, "file_name")
     if ends := _period_ends(text):
         # the earliest the report can be: when the latest period it states in full is over
         return ReportDate(max(ends), "periods")
@@ -66,15 +64,31 @@ def _metadata_date(html: str) -> date | None:
     return date.fromisoformat(found) if found else None
 
 
-def _dateline_date(page: Layout, text: str) -> date | None:
-    """A dateline's month and day, in the year the text's periods make clear: the first year in
-    which that day comes after the end of the latest period the text states with its year."""
+def _file_name_date(name: str) -> date | None:
+    if m := FILE_NAME_DATE.search(name.rsplit("/", 1)[-1]):
+        try:
+            return date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            return None
+    return None
+
+
+def _dateline_date(page: Layout, text: str, named: date | None) -> date | None:
+    """A dateline's month and day, in the year of the file name's date (the latest such day not
+    after it), else in the year the text's periods make clear: the first year in which that day
+    comes after the end of the latest period the text states with its year."""
     for paragraph in page.body[:3]:
         if m := DATELINE.match(paragraph.text):
             month, day = MONTHS[m["month"].lower()], int(m["day"])
             break
     else:
         return None
+    if named:
+        try:
+            candidate = date(named.year, month, day)
+            return candidate if candidate <= named else date(named.year - 1, month, day)
+        except ValueError:
+            return None
     ends = _period_ends(text)
     if ends:
         latest = max(ends)
