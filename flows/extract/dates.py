@@ -1,6 +1,7 @@
 """When a report was published. In order: the page's own metadata (HTML <meta>, JSON-LD, read by
 htmldate), the latest full date the text states, a dateline's month and day ("LHASA, July 10
-(Xinhua) --") in the year the text makes clear, a date in the file name, else the earliest date
+(Xinhua) --") in the file name's year or else the year the text makes clear, a date in the file
+name, else the earliest date
 the periods it states in full allow (a report on 2017 is from 2018 at the earliest); else unknown."""
 
 from __future__ import annotations
