@@ -1929,3 +1929,19 @@ def test_the_new_years_day_holiday_is_an_event(reference):
         ("2025-EV-new_year", "parcels_count"),
         ("2025-EV-new_year", "parcels_yoy_growth_pct"),
     ]
+
+
+def test_an_e_commerce_market_worth_rmb_attached_is_transactions(reference):
+    sentence = "Gansu's e-commerce market was worth Rmb450 billion in 2024, of which online retail sales reached Rmb90 billion."
+    assert [(f[1], f[4]) for f in facts(sentence, reference)] == [
+        ("online transactions", 4.5e11),
+        ("online retail (total)", 9e10),
+    ]
+
+
+def test_likely_to_and_might_are_forecasts(reference):
+    sentence = (
+        "About 900 million parcels are likely to be handled in Gansu in 2025, up some 8 percent, "
+        "while online retail sales might grow 6 percent."
+    )
+    assert facts(sentence, reference) == []

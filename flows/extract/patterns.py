@@ -6,7 +6,7 @@ import re
 
 # (a number may follow a currency's code with no space: "RMB2.05 trillion")
 NUMBER = re.compile(
-    r"(?:(?<![\w.])|(?<=RMB)|(?<=rmb)|(?<=CNY)|(?<=USD))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
+    r"(?:(?<![\w.])|(?<=RMB)|(?<=rmb)|(?<=Rmb)|(?<=CNY)|(?<=USD))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
 )
 SCALES = {
     "trillion": 1e12,
@@ -394,7 +394,7 @@ COMPANY = re.compile(
 # A company named before a figure in its sentence: "The company's promotion … with 5,000 anchors".
 NAMED_COMPANY = re.compile(r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a)\s+company['’]s\b", re.I)
 TARGET = re.compile(
-    r"\b(?:will|would|is\s+(?:set|expected|projected|forecast|estimated)\s+to|are\s+(?:set|expected|projected)\s+to"
+    r"\b(?:will|would|might|(?:is|are)\s+likely\s+to|is\s+(?:set|expected|projected|forecast|estimated)\s+to|are\s+(?:set|expected|projected)\s+to"
     r"|set\s+to|expected\s+to|aims?\s+to|aiming\s+to|plans?\s+to|planned|target(?:s|ed)?|goal|forecast|projected"
     r"|predict\w*|strive\w*\s+to)\b",
     re.I,
@@ -531,7 +531,12 @@ OF_WHICH = re.compile(r"\bof\s+which\s+(?:about\s+|nearly\s+|over\s+|more\s+than
 # A threshold that qualifies a counted thing: "… with annual online sales of over 100 million yuan".
 COUNT_THRESHOLD = re.compile(r"\s+with\s+[^,;]{0,60}?\byuan\b(?:\s+or\s+more)?", re.I)
 # "… the same 8 percent year-on-year target": a target named right after the figure.
-TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:target|goal|forecast)\b", re.I)
+# "… a target", "74 billion parcels are likely to be handled": a target or forecast after the figure
+TARGET_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}(?:target|goal|forecast)\b"
+    r"|^\s*(?:[\w-]+\s+){0,3}(?:is|are)\s+(?:likely|expected|projected|forecast|set)\s+to\b",
+    re.I,
+)
 # A title naming its subject only as a kind of place: "… thrives in county in SE China's Fujian".
 SMALLER_PLACE = re.compile(r"\b(?:in|a|one)\s+(?:county|city|town|village|district)\b", re.I)
 # A figure for one day ("552 million parcels on Nov. 11", "on Saturday", "the peak day").

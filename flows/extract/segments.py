@@ -168,7 +168,7 @@ ABOVE_SIZE_SEGMENT = "online_retail_above_size"
 WHOLE_WORD = re.compile(r"\b(?:total|overall|whole|all)\b", re.I)
 # the turnover or scale of e-commerce as a whole (business-to-business included), not its retail sales
 E_COMMERCE_TURNOVER = re.compile(
-    r"\be-?commerce\b(?:(?!\b(?:sales|retail)\b)[^,;]){0,40}?\b(?:turnover|transactions?|trade\s+volume|scale)\b",
+    r"\be-?commerce\b(?:(?!\b(?:sales|retail)\b)[^,;]){0,40}?\b(?:turnover|transactions?|trade\s+volume|scale|market)\b",
     re.I,
 )
 SPENT = re.compile(r"\bsp(?:ent|end|ending)\b", re.I)
