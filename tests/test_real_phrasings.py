@@ -1835,6 +1835,8 @@ def test_contributing_a_percentage_to_retail_sales_is_a_share(reference):
         ("In 2024 Gansu's retail consumer goods sales grew 4.5 percent.", "retail sales of consumer goods"),
         ("In 2024 the poor counties' online retailing in Gansu grew 14.5 percent.", "online retail (total)"),
         ("In 2024 online sales of AI related products in Gansu grew 40.5 percent.", "AI-related products"),
+        ("In 2024 online retail sales of rural products in Gansu grew 20.5 percent.", "agricultural products"),
+        ("In 2024 sales of live e-commerce in Gansu grew 30.5 percent.", "live-streaming"),
     ],
 )
 def test_series_named_as_in_real_releases(reference, sentence, segment):
