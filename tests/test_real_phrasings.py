@@ -1835,7 +1835,10 @@ def test_contributing_a_percentage_to_retail_sales_is_a_share(reference):
         ("In 2024 Gansu's retail consumer goods sales grew 4.5 percent.", "retail sales of consumer goods"),
         ("In 2024 the poor counties' online retailing in Gansu grew 14.5 percent.", "online retail (total)"),
         ("In 2024 online sales of AI related products in Gansu grew 40.5 percent.", "AI-related products"),
-        ("In 2024 online retail sales of rural products in Gansu grew 20.5 percent.", "agricultural products"),
+        (
+            "In 2024 online retail sales of rural products in Gansu grew 20.5 percent.",
+            "agricultural products",
+        ),
         ("In 2024 sales of live e-commerce in Gansu grew 30.5 percent.", "live-streaming"),
     ],
 )
@@ -1947,3 +1950,16 @@ def test_likely_to_and_might_are_forecasts(reference):
         "while online retail sales might grow 6 percent."
     )
     assert facts(sentence, reference) == []
+
+
+def test_national_online_retail_sales_in_a_citys_report_are_the_nations(reference):
+    text = page(
+        "Lanzhou's online sales grew 9.5 percent in 2025. In 2025, national online retail sales reached "
+        "16 trillion yuan, up 8.5%.",
+        title="Lanzhou shoppers go online",
+    )
+    assert [(f[0], f[3]) for f in facts_of(text, reference)] == [
+        ("Lanzhou", "yoy_growth_pct"),
+        ("China", "amount_cny"),
+        ("China", "yoy_growth_pct"),
+    ]

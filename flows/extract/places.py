@@ -249,6 +249,10 @@ def _named_most_inside(place: Match, body: list[Span], reference: Reference) -> 
     return Match(max(inside)[1], "", 0, 0) if inside else None
 
 
+NATIONAL_SUBJECT = re.compile(
+    r"(?<!than\s)(?<!than\sthe\s)(?<!of\sthe\s)\b(?:national|nationwide)\s+(?:online\s+)?retail\s+sales\b",
+    re.I,
+)
 NATION_AS_DESCRIPTOR = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){1,4}$")
 NATIONAL_WORD = re.compile(
     r"\bnational\s+(?:total|level|average|figure|(?:online\s+)?retail\s+sales)|\bnationwide\b"
@@ -300,6 +304,11 @@ def figure_region(
     if (
         NATIONAL_FIGURE.search(context.before) and metric == "yoy_growth_pct"
     ):  # "the national average of 7.2%"
+        return Match(reference.nation_code, "", 0, 0)
+    clause_before = context.clause.text[: context.quantity.start - context.clause.start]
+    if NATIONAL_SUBJECT.search(clause_before) and not any(
+        context.in_clause(r) and r.end <= context.quantity.start for r in context.regions
+    ):  # "in 2025, national online retail sales reached …" in a city's report
         return Match(reference.nation_code, "", 0, 0)
     if listed:
         return listed
