@@ -1846,7 +1846,9 @@ def test_series_named_as_in_real_releases(reference, sentence, segment):
     assert [f[1] for f in facts(sentence, reference)] == [segment]
 
 
-@pytest.mark.parametrize("line", ["update:March 3,2025", "Mar.3, 2025 -- Gansu news"])
+@pytest.mark.parametrize(
+    "line", ["update:March 3,2025", "Mar.3, 2025 -- Gansu news", "Pub Date:25-03-03 10:15"]
+)
 def test_full_dates_printed_without_spaces(reference, line):
     text = f"Online sales in Gansu soar\n\n{line}\n\nOnline retail sales in Gansu grew 8.5 percent in the first quarter.\n"
     assert facts_of(text, reference) == [("Gansu", "online retail (total)", "2025-Q1", "yoy_growth_pct", 8.5)]

@@ -57,6 +57,12 @@ DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
     re.compile(r"(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日"),
     re.compile(r"\b(?P<day>\d{1,2})-" + _MONTH + r"-(?P<year>(?:19|20)\d{2})\b", re.I),
+    # "Pub Date:23-11-10 16:25": a two-digit year after a date label
+    re.compile(
+        r"\b(?:pub(?:lish(?:ed)?)?|release[d]?|post(?:ed)?)\s*(?:date|time)?\s*[:：]\s*"
+        r"(?P<year>\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b",
+        re.I,
+    ),
 ]
 # A date without its year ("on July 19"): still a date, never a figure.
 PARTIAL_DATE = re.compile(_MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:percent|%|per cent))", re.I)
@@ -76,7 +82,8 @@ def find_dates(text: str) -> list[FoundDate]:
             month = m.group("month")
             month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
             try:
-                value = date(int(m.group("year")), month_number, int(m.group("day")))
+                year = int(m.group("year"))
+                value = date(year + 2000 if year < 100 else year, month_number, int(m.group("day")))
             except ValueError:
                 continue
             found.append(FoundDate(value, m.start(), m.end()))
