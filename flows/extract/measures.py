@@ -409,14 +409,18 @@ SEARCHED_OR_PRICED = re.compile(r"\b(?:search(?:es|ed)?\s+for|prices?\s+of)\s+(?
 def _whole_of_online_part(context: Context) -> bool:
     """ "Total sales of Yanchi lamb topped 300 million yuan, of which online sales reached …": the
     all-channel whole that the online part is of."""
-    sentence = context.sentence
-    before = sentence.text[: context.quantity.start - sentence.start]
-    after = sentence.text[context.quantity.end - sentence.start :]
-    return bool(ONLINE_PART_AFTER.match(after)) and not ONLINE_WORDS.search(before)
+    sentence, quantity = context.sentence, context.quantity
+    # (windows, not the whole sentence: a pathological one-sentence report stays linear)
+    start = quantity.start - sentence.start
+    before = sentence.text[max(0, start - SENTENCE_WINDOW) : start]
+    return bool(
+        ONLINE_PART_AFTER.match(sentence.text, quantity.end - sentence.start)
+    ) and not ONLINE_WORDS.search(before)
 
 
+SENTENCE_WINDOW = 300  # characters of a sentence before a figure that can name its subject
 ONLINE_PART_AFTER = re.compile(
-    r"^(?:\([^)]{0,60}\)|[^.;(]){0,80}?,\s*(?:of\s+which|among\s+which|among\s+them|including|with)"
+    r"(?:\([^)]{0,60}\)|[^.;(]){0,80}?,\s*(?:of\s+which|among\s+which|among\s+them|including|with)"
     r"\s+(?:the\s+)?online\b",
     re.I,
 )
