@@ -1965,3 +1965,15 @@ def test_national_online_retail_sales_in_a_citys_report_are_the_nations(referenc
         ("China", "amount_cny"),
         ("China", "yoy_growth_pct"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In February 2024, the online store in Gansu received 2,100 orders and generated 800,000 yuan in sales.",
+        "In 2024 Gansu's online retail sales on Double 11 Day alone reached 3.5 billion yuan.",
+        "In 2024 more than 9 million products were showcased through live commerce in Gansu.",
+    ],
+)
+def test_one_stores_one_days_and_showcased_products_are_no_facts(reference, sentence):
+    assert facts(sentence, reference) == []

@@ -169,7 +169,10 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b\d[\d,.]*\s*(?:million\s+|thousand\s+)?(?:types|kinds|categories|varieties)\s+of\s+(?:products|goods)\b"
             r"|\b(?:brought\s+together|featuring|featured|listed|showcased|involving)\s+(?:[^,;]{0,40}?\s)?"
-            r"(?:over\s+|more\s+than\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:\w+\s+)?(?:products|goods|commodities)\b",
+            r"(?:over\s+|more\s+than\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:\w+\s+)?(?:products|goods|commodities)\b"
+            # "more than 70 million products were showcased through live commerce"
+            r"|\b\d[\d,.]*\s*(?:million\s+|billion\s+|thousand\s+)?(?:products|goods|commodities|items)\s+"
+            r"(?:were|was|are|have\s+been)\s+(?:showcased|listed|displayed|on\s+display|on\s+sale|available)\b",
             re.I,
         ),
     ),
@@ -388,7 +391,8 @@ PERSONAL = re.compile(
 COMPANY = re.compile(
     r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a|its|one)\s+(?:[\w-]+\s+){0,2}(?:company|firm|brand|seller)\b"
     r"|\bcompany['’]s\b|\bfirm['’]s\b|\b[A-Z][a-z]+['’]s\s+(?:company|firm|store|shop|livestream(?:ing)?)\b"
-    r"|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b",
+    r"|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b"
+    r"|\bthe\s+online\s+(?:store|shop)\b(?!s)",
     re.I,
 )
 # A company named before a figure in its sentence: "The company's promotion … with 5,000 anchors".
@@ -545,7 +549,7 @@ ONE_DAY = re.compile(
     r"(?!\s*(?:-|to|through|until))"
     # (not "on Saturday's Singles Day": the day is the event, a 24-hour sale until 2018)
     r"|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![’']s\s+(?:Singles|Double))"
-    r"|\b(?:single|peak|one)\s+day\b",
+    r"|\b(?:single|peak|one)\s+day\b|\bday\s+alone\b",
     re.I,
 )
 # A line of a ranked list, a place and its figure: "2. Zhejiang 16.5%".
