@@ -1978,3 +1978,11 @@ def test_national_online_retail_sales_in_a_citys_report_are_the_nations(referenc
 )
 def test_one_stores_one_days_and_showcased_products_are_no_facts(reference, sentence):
     assert facts(sentence, reference) == []
+
+
+def test_cbec_import_and_export_value_is_the_whole(reference):
+    sentence = "In 2024, Gansu's CBEC import and export transaction value hit 4.5 billion yuan, surging 19.5 percent."
+    assert [(f[1], f[3]) for f in facts(sentence, reference)] == [
+        ("cross-border", "amount_cny"),
+        ("cross-border", "yoy_growth_pct"),
+    ]
