@@ -1986,3 +1986,11 @@ def test_cbec_import_and_export_value_is_the_whole(reference):
         ("cross-border", "amount_cny"),
         ("cross-border", "yoy_growth_pct"),
     ]
+
+
+def test_accelerating_from_the_earlier_expansion_in_a_named_period(reference):
+    sentence = (
+        "Gansu's online retail sales grew 10.5 percent year on year in the first three quarters of 2024, "
+        "accelerating from the 9.5 percent expansion in the first half of the year."
+    )
+    assert [(f[2], f[4]) for f in facts(sentence, reference)] == [("2024-YTD09", 10.5), ("2024-H1", 9.5)]
