@@ -1994,3 +1994,31 @@ def test_accelerating_from_the_earlier_expansion_in_a_named_period(reference):
         "accelerating from the 9.5 percent expansion in the first half of the year."
     )
     assert [(f[2], f[4]) for f in facts(sentence, reference)] == [("2024-YTD09", 10.5), ("2024-H1", 9.5)]
+
+
+def test_a_list_of_growths_and_a_list_of_changes_sharing_one_comparator(reference):
+    sentence = (
+        "In the first three quarters of 2024, online sales of communication equipment, tobacco and alcohol, "
+        "and automobile in Gansu grew by 12.5%, 11.5% and 2.5% year-on-year, 3.5, 1.5 and 1.25 percentage "
+        "points higher than the rate of January to August."
+    )
+    assert [(f[1], f[3], f[4]) for f in facts(sentence, reference)] == [
+        ("communication equipment", "yoy_growth_pct", 12.5),
+        ("tobacco and alcohol", "yoy_growth_pct", 11.5),
+        ("automobiles", "yoy_growth_pct", 2.5),
+        ("communication equipment", "growth_change_pp", 3.5),
+        ("tobacco and alcohol", "growth_change_pp", 1.5),
+        ("automobiles", "growth_change_pp", 1.25),
+    ]
+
+
+def test_home_electric_appliances_and_audio_visual_equipment_is_one_category(reference):
+    sentence = (
+        "In September 2024, online sales of communication equipment, tobacco and alcohol, home electric "
+        "appliances and audio-visual equipment in Gansu increased by 43.5%, 33.5% and 11.5% respectively."
+    )
+    assert [(f[1], f[4]) for f in facts(sentence, reference)] == [
+        ("communication equipment", 43.5),
+        ("tobacco and alcohol", 33.5),
+        ("household appliances", 11.5),
+    ]

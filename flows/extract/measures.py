@@ -39,6 +39,7 @@ from flows.extract.patterns import (
     IN_REVENUE,
     LIST_JOINER,
     LIST_LINE,
+    LIST_UNIT_AFTER,
     NAMED_COMPANY,
     NATIONAL,
     NOT_RETAIL,
@@ -183,6 +184,10 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         counted = _counted_subject(context, reference, VERB_AUXILIARY)
         return Measure(f"{counted}_yoy_growth_pct" if counted else _growth_metric(context), value)
     if kind == "points":
+        # "3.9, 1.8 and 1.6 percentage points higher than …": the list's comparator is every item's
+        sentence_after = context.sentence.text[quantity.end - context.sentence.start :][:LIST_REACH]
+        if listed := LIST_UNIT_AFTER.match(sentence_after):
+            after = sentence_after[listed.end() :]
         if CONTRIBUTION.search(before):
             return Aside("not_a_figure", "a contribution to growth")
         if aside := _follows_dismissed(context):  # "18.6 percent of shoppers, up 1.1 points"
@@ -418,6 +423,7 @@ def _whole_of_online_part(context: Context) -> bool:
     ) and not ONLINE_WORDS.search(before)
 
 
+LIST_REACH = 160  # characters after a figure that can hold the rest of its list and their comparator
 SENTENCE_WINDOW = 300  # characters of a sentence before a figure that can name its subject
 ONLINE_PART_AFTER = re.compile(
     r"(?:\([^)]{0,60}\)|[^.;(]){0,80}?,\s*(?:of\s+which|among\s+which|among\s+them|including|with)"

@@ -37,6 +37,13 @@ CURRENCY_BEFORE = [
     ("yuan", re.compile(r"(?:rmb|cny|¥)\s*$", re.I)),
     ("foreign_currency", re.compile(r"(?:us\s*)?\$\s*$|\busd\s*$|\beur\s*$|€\s*$", re.I)),
 ]
+# "went up by 29.3, 21.4 and 20.9 percent respectively": the rest of a list whose last number has the unit
+YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
+LIST_UNIT_AFTER = re.compile(
+    r"^(?:\s*,\s*-?\d[\d.]*)*\s*,?\s*(?:and|or)\s+-?\d[\d.]*\s*"
+    r"(?P<unit>percent\b|per\s+cent\b|%|percentage\s+points?\b|points?\b)",
+    re.I,
+)
 QUALIFIER = re.compile(
     r"\b(?P<q>about|around|approximately|nearly|almost|over|more than|less than|close to|roughly"
     r"|at least|up to)\s+(?:rmb\s*|¥|\$)?$",

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from flows.extract.layout import Span
-from flows.extract.patterns import CURRENCY_BEFORE, DOUBLED, NUMBER, QUALIFIER, SCALES, UNIT_AFTER
+from flows.extract.patterns import (
+    CURRENCY_BEFORE,
+    DOUBLED,
+    LIST_UNIT_AFTER,
+    NUMBER,
+    QUALIFIER,
+    SCALES,
+    UNIT_AFTER,
+    YEAR_LIKE,
+)
 from flows.reference import Match, Reference
 
 LOOK_BEHIND = 40  # characters before a number that can hold its currency sign or qualifier
-YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
-LIST_UNIT_AFTER = re.compile(
-    r"^(?:\s*,\s*-?\d[\d.]*)*\s*,?\s*(?:and|or)\s+-?\d[\d.]*\s*"
-    r"(?P<unit>percent\b|per\s+cent\b|%|percentage\s+points?\b|points?\b)",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
