@@ -2022,3 +2022,20 @@ def test_home_electric_appliances_and_audio_visual_equipment_is_one_category(ref
         ("tobacco and alcohol", 33.5),
         ("household appliances", 11.5),
     ]
+
+
+def test_the_countrys_economic_regions_are_places_of_their_own(reference):
+    extraction = extract(
+        page(
+            "In the first quarter of 2024, sales in the eastern and northeastern regions increased by 2.5% "
+            "and 8.5% respectively, while those in the central and western regions decreased by 7.5% and "
+            "4.5% respectively."
+        ),
+        reference,
+    )
+    assert [(s.candidate.region_code, s.candidate.value) for s in extraction.set_aside if s.candidate] == [
+        ("?eastern region", 2.5),
+        ("?northeastern region", 8.5),
+        ("?central region", -7.5),
+        ("?western region", -4.5),
+    ]

@@ -76,6 +76,12 @@ def sentence_places(
         if not any(k.start < u.end and u.start < k.end for k in known)
         and not HONORIFIC.search(u.text)  # "E-commerce Rural Comprehensive Demonstration County": a title
     ]
+    # "the eastern and northeastern regions": the country's economic regions, each a place of its own
+    unknown += [
+        Match("", economic_region(d.group()), sentence.start + d.start(), sentence.start + d.end())
+        for m in ECONOMIC_REGIONS.finditer(sentence.text)
+        for d in DIRECTION_WORD.finditer(sentence.text, m.start(), m.end())
+    ]
     # "832 poor counties", "these impoverished counties": a group of counties, not the nation
     unknown += [
         Match("", group_name(m), sentence.start + m.start(), sentence.start + m.end())
@@ -137,6 +143,29 @@ def sentence_places(
         places.append(r)
         last = r
     return places
+
+
+REGION_DIRECTIONS = {
+    "east": "eastern",
+    "eastern": "eastern",
+    "central": "central",
+    "west": "western",
+    "western": "western",
+    "northeast": "northeastern",
+    "northeastern": "northeastern",
+}
+_DIRECTION = r"(?:north-?eastern|northeast|eastern|east|central|western|west)"
+# "the eastern region", "the eastern and northeastern regions", "the East, Central, West and Northeast
+# regions"
+ECONOMIC_REGIONS = re.compile(
+    rf"\bthe\s+{_DIRECTION}(?:\s*(?:,|,?\s+and)\s+{_DIRECTION})*\s+regions?\b", re.I
+)
+DIRECTION_WORD = re.compile(_DIRECTION, re.I)
+
+
+def economic_region(direction: str) -> str:
+    """The name an economic region of the country is kept under: "eastern region"."""
+    return f"{REGION_DIRECTIONS[direction.lower().replace('-', '')]} region"
 
 
 HONORIFIC = re.compile(r"\b(?:Demonstration|Comprehensive|Pilot|Model|Advanced)\b")
