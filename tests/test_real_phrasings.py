@@ -2040,3 +2040,11 @@ def test_the_countrys_economic_regions_are_places_of_their_own(reference):
         ("?central region", -7.5),
         ("?western region", -4.5),
     ]
+
+
+def test_an_average_annual_growth_and_a_counts_share_are_no_facts(reference):
+    sentence = (
+        "In the last 10 years, Gansu's express industry grew at an average annual growth rate of over 35%, "
+        "and in 2024 its express business volume accounted for about 2% of China's."
+    )
+    assert facts(sentence, reference) == []

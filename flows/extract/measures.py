@@ -86,6 +86,12 @@ PLACE_COUNTS = frozenset({"taobao_villages", "taobao_towns"})
 # the figures of a list before this one: "contributing 21% and " → "contributing "
 LIST_BEFORE = re.compile(r"(?:-?\d[\d,.]*\s*(?:%|percent)\s*(?:,|and|,\s*and)\s*)+$", re.I)
 # "representing 26.2% growth from 2015": a growth, whatever verb stands before it
+# between a counted thing and its share: "… volume accounts for about 10%"
+SHARE_SUBJECT_BETWEEN = re.compile(
+    r"\s*(?:[\w’'-]+\s+){0,2}?(?:accounted|accounting|accounts|made|making|makes|represent\w*|constitut\w*)"
+    r"(?:\s+(?:for|up))?\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+|around\s+|almost\s+|roughly\s+)?",
+    re.I,
+)
 GROWTH_NOUN_AFTER = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?(?:growth|increase|rise|gain|jump)\b", re.I)
 CONTRIBUTED_TO_SALES = re.compile(
     r"^\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:total\s+)?retail\s+sales\b(?!\s+growth)", re.I
@@ -139,7 +145,10 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
             # "contributing 23.9 percent to China's retail sales of consumer goods": a share of a level
             or (CONTRIBUTION.search(before) and CONTRIBUTED_TO_SALES.match(after))
         ):
-            if SHARE_OF_OTHER_WHOLE.match(after):  # "0.5 percent of the buyers", "25 percent of incomes"
+            if SHARE_OF_OTHER_WHOLE.match(after) or (  # "0.5 percent of the buyers", "25 percent of incomes"
+                # "Jinhua's express business volume accounts for about 10% of China's": a count's share
+                _counted_subject(context, reference, SHARE_SUBJECT_BETWEEN)
+            ):
                 return Aside(
                     "not_a_figure", "a share of people or of another whole (income, GDP), not of sales"
                 )

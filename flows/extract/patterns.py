@@ -122,6 +122,13 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "an average over years",
+        re.compile(
+            r"\baverage\s+annual\s+(?:growth|increase)(?:\s+rate)?\s+of\s+(?:over\s+|about\s+|nearly\s+)?[\d.]+",
+            re.I,
+        ),
+    ),
+    (
         "a threshold",
         re.compile(
             # ("At least 331 million packages were handled …" opening a sentence is a qualifier)
