@@ -2048,3 +2048,17 @@ def test_an_average_annual_growth_and_a_counts_share_are_no_facts(reference):
         "and in 2024 its express business volume accounted for about 2% of China's."
     )
     assert facts(sentence, reference) == []
+
+
+def test_a_photo_caption_heading_the_page_is_no_title(reference):
+    text = (
+        "Couriers sort parcels at a center in Yingdong district of Fuyang city, east China's Anhui province, "
+        "Nov.14, 2024. Photo from People's Daily Online\n\n"
+        "China's online retail sales exceeded 15 trillion yuan in 2024, the Ministry of Commerce said.\n"
+    )
+    assert [f[0] for f in facts_of(text, reference)] == ["China"]
+
+
+def test_online_shopper_numbers(reference):
+    sentence = "In 2024 Gansu's online shopper numbers reached 9.5 million."
+    assert [(f[3], f[4]) for f in facts(sentence, reference)] == [("buyers_count", 9.5e6)]
