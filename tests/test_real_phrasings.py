@@ -2062,3 +2062,15 @@ def test_a_photo_caption_heading_the_page_is_no_title(reference):
 def test_online_shopper_numbers(reference):
     sentence = "In 2024 Gansu's online shopper numbers reached 9.5 million."
     assert [(f[3], f[4]) for f in facts(sentence, reference)] == [("buyers_count", 9.5e6)]
+
+
+def test_quickening_from_the_growth_registered_for_a_named_period_and_the_online_sector(reference):
+    sentence = (
+        "Gansu's retail sales grew 8.5 percent in the first half of 2024, quickening from the 8 percent growth "
+        "registered for the first quarter. Sales in the online sector surged 18.5 percent in the first half."
+    )
+    assert [(f[1], f[2], f[4]) for f in facts(sentence, reference, dated="Released on July 16, 2024.")] == [
+        ("retail sales of consumer goods", "2024-H1", 8.5),
+        ("retail sales of consumer goods", "2024-Q1", 8.0),
+        ("online retail (total)", "2024-H1", 18.5),
+    ]

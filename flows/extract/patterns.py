@@ -313,8 +313,8 @@ NATION_BEFORE_PLACE = re.compile(
 PERIOD_BINDING = re.compile(
     # "18.1 percent, 19.7 percent and 31 percent respectively as of the end of July": a list's period
     r"^(?:\s*+,?\s*+(?:and\s+)?-?\d[\d,.]*+\s*+(?:percent|%|(?:[mb]illion\s+)?yuan)?)*+(?:\s*,?\s*respectively)?"
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:racked\s+up|registered|recorded|generated|achieved|made|posted|reached|seen"
-    r"|expansion|growth|increase|rise|gain)\s+)?"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:expansion|growth|increase|rise|gain)\s+)?"
+    r"(?:(?:racked\s+up|registered|recorded|generated|achieved|made|posted|reached|seen)\s+)?"
     r"(?:in|during|for|over|of|throughout|as\s+of|(?:at|by)\s+the\s+end(?:\s+of)?)?\s*(?:the\s+)?$",
     re.I,
 )
