@@ -80,3 +80,11 @@ def test_a_report_over_its_time_budget_is_rejected_alone(reference):
     batch = extract_reports(Discovery(reports), reference, seconds_per_report=0.5)
     assert [r.reason for r in batch.rejected] == ["long.txt: extraction took longer than its time budget"]
     assert [r.raw.path for r in batch.reports] == ["short.txt"]
+
+
+def test_a_targets_year_says_nothing_of_when_the_report_was_written(reference):
+    text = (
+        "Hunan's online sales\n\nOnline retail sales in Hunan grew 9 percent in 2024. "
+        "By 2027, the province will build 100 e-commerce parks.\n"
+    )
+    assert dated(text, reference) == (date(2025, 1, 1), "periods")

@@ -11,6 +11,7 @@ from datetime import date
 
 from flows.extract.layout import CAPTION, Layout
 from flows.extract.model import ReportDate
+from flows.extract.patterns import TARGET
 from flows.extract.periods import MONTHS, find_dates, find_periods
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -109,8 +110,18 @@ def _dateline_date(page: Layout, text: str, named: date | None) -> date | None:
 
 
 def _period_ends(text: str) -> list[date]:
-    """When each period the text states with its year is over."""
-    return [_phrase_end(p.explicit_year, p.months[1], p.event) for p in find_periods(text) if p.explicit_year]
+    """When each period the text states with its year is over (not a target's: "by 2025, the city
+    will …" says nothing of when the report was written)."""
+    return [
+        _phrase_end(p.explicit_year, p.months[1], p.event)
+        for sentence in SENTENCE_END.split(text)
+        if not TARGET.search(sentence)
+        for p in find_periods(sentence)
+        if p.explicit_year
+    ]
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
 
 
 def _phrase_end(year: int, last_month: int, event: str | None) -> date:
