@@ -1781,6 +1781,9 @@ def test_searches_for_a_category_are_no_sales(reference):
         ("Gansu had 2,100 e-commerce entities in 2024.", "enterprises_count"),
         ("Gansu's express delivery business volume completed 310 million pieces in 2024.", "parcels_count"),
         ("Courier firms in Gansu delivered 12 million pieces of fast mail in 2024.", "parcels_count"),
+        ("In 2024 Gansu was home to 310 “Taobao villages”.", "taobao_villages_count"),
+        ("In 2024 locals in Gansu opened nearly 500 online outlets.", "online_stores_count"),
+        ("In 2024 Gansu held more than 2 million live-stream marketing activities.", "sessions_count"),
     ],
 )
 def test_counted_things_met_in_real_releases(reference, sentence, measure):

@@ -88,3 +88,8 @@ def test_a_targets_year_says_nothing_of_when_the_report_was_written(reference):
         "By 2027, the province will build 100 e-commerce parks.\n"
     )
     assert dated(text, reference) == (date(2025, 1, 1), "periods")
+
+
+def test_a_date_years_before_the_file_names_is_history(reference):
+    text = f"Hunan's online sales\n\nOn Sept 30, 1934, the march began near the village. {BODY}\n"
+    assert dated(text, reference, "raw/2024-07-22_hunan.txt") == (date(2024, 7, 22), "file_name")

@@ -7,7 +7,7 @@ the periods it states in full allow (a report on 2017 is from 2018 at the earlie
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from flows.extract.layout import CAPTION, Layout
 from flows.extract.model import ReportDate
@@ -26,6 +26,7 @@ FILE_NAME_DATE = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_.]?(?P<month>0[1-9]|1[0-2])[-_.]?(?P<day>[0-3]\d)(?!\d)"
 )
 DATE_LINE_LENGTH = 80
+HISTORY = timedelta(days=366)
 YEAR_WORD = re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?![\d,]|\.\d)")
 
 
@@ -42,12 +43,14 @@ def report_date(page: Layout, text: str, name: str, html: str | None = None) -> 
     ]
     if not dates:  # a date line of the page's head
         dates = [d.value for p in page.head_lines if not CAPTION.search(p.text) for d in find_dates(p.text)]
-    if dates:
+    named = _file_name_date(name)
+    # a date years before the one the file is named for is history ("On Sept 30, 1934, the Red Army …")
+    if dates and not (named and max(dates) < named - HISTORY):
         return ReportDate(max(dates), "text")
     # a photo caption's date: the day a photo was taken, no later than the report
-    if captioned := [d.value for p in page.furniture if CAPTION.search(p.text) for d in find_dates(p.text)]:
+    captioned = [d.value for p in page.furniture if CAPTION.search(p.text) for d in find_dates(p.text)]
+    if captioned and not (named and max(captioned) < named - HISTORY):
         return ReportDate(max(captioned), "caption")
-    named = _file_name_date(name)
     if dateline := _dateline_date(page, text, named):
         return ReportDate(dateline, "dateline")
     if named:

@@ -19,6 +19,7 @@ from flows.extract.patterns import (
 from flows.reference import Match, Reference
 
 LOOK_BEHIND = 40  # characters before a number that can hold its currency sign or qualifier
+QUOTES = " \"'“”‘’"  # between a number and what it counts: 4,310 “Taobao villages”
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
         noun = None
         if kind in ("bare", "count"):
             nouns = reference.count_phrase_matcher.find(text[end : end + 80], end)
-            if nouns and not text[end : nouns[0].start].strip():
+            if nouns and not text[end : nouns[0].start].strip(QUOTES):
                 noun, kind, end = nouns[0], "count", nouns[0].end
         qualifier = QUALIFIER.search(text[max(0, start - LOOK_BEHIND) : start])
         quantities.append(
