@@ -3,6 +3,7 @@ is set aside. The reader (assembly.py) gives it the figure's context and what th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -81,6 +82,8 @@ def resolve_figure(
     if isinstance(period, Unanchored):
         phrase = sentence.text[period.phrase.start - sentence.start : period.phrase.end - sentence.start]
         return NotObserved("needs_review", f"period {phrase!r} {period.reason}")
+    if metric.endswith("yoy_growth_pct") and _over_years(context, period):
+        return NotObserved("not_a_figure", "a growth over several years, not on the year before")
     region = figure_region(context, metric, subject.region if subject else None, frame.main_region, reference)
     if region is None:
         return NotObserved("needs_review", "no region found for this figure")
@@ -103,3 +106,18 @@ def resolve_figure(
     if not region.code:  # a place the gazetteer does not know: for review
         return NotObserved("needs_review", f"unknown place '{region.text}'", observation)
     return observation
+
+
+def _over_years(context: Context, period: str) -> bool:
+    """ "60% more than in 2012" in a report on 2021: a growth measured from a year other than the
+    one before the figure's."""
+    compared = COMPARED_WITH_YEAR.match(context.sentence.text, context.quantity.end - context.sentence.start)
+    return bool(compared) and int(compared["year"]) != int(period[:4]) - 1
+
+
+COMPARED_WITH_YEAR = re.compile(
+    r"(?:[\s-]*(?:percent|per\s+cent|%))?\s*(?:year[- ]on[- ]year\s+)?(?:\w+\s+){0,2}?"
+    r"(?:than|from|over|compared\s+(?:with|to))\s+(?:(?:that|those)\s+)?(?:(?:(?!\byears?\b)[^,;.]){0,70}?\b(?:in|of)\s+)?"
+    r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)",
+    re.I,
+)
