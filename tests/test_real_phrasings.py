@@ -2095,3 +2095,8 @@ def test_quickening_from_the_growth_registered_for_a_named_period_and_the_online
 )
 def test_a_growth_from_a_year_other_than_the_one_before_is_no_yoy_growth(reference, sentence, expected):
     assert facts(sentence, reference) == expected
+
+
+def test_a_named_business_owner_or_farmer_is_one_persons_figure(reference):
+    sentence = "In 2012, Li, the first shop owner to sell online in Gansu, made a total of 9,000 yuan from online sales."
+    assert facts(sentence, reference) == []

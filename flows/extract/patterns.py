@@ -411,7 +411,13 @@ COMPANY = re.compile(
     re.I,
 )
 # A company named before a figure in its sentence: "The company's promotion … with 5,000 anchors".
-NAMED_COMPANY = re.compile(r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a)\s+company['’]s\b", re.I)
+NAMED_COMPANY = re.compile(
+    r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a)\s+company['’]s\b"
+    # "Ren, the first business owner to tap into e-commerce, made 7,000 yuan": one person's
+    r"|,\s*(?:the|a|one)\s+(?:[\w-]+\s+){0,2}(?:business|shop|store)\s+owner\b(?!s)"
+    r"|,\s*(?:the|a|one)\s+(?:[\w-]+\s+){0,2}(?:farmer|villager|entrepreneur|vendor|shopkeeper)\b(?!s)",
+    re.I,
+)
 TARGET = re.compile(
     r"\b(?:will|would|might|(?:is|are)\s+likely\s+to|is\s+(?:set|expected|projected|forecast|estimated)\s+to|are\s+(?:set|expected|projected)\s+to"
     r"|set\s+to|expected\s+to|aims?\s+to|aiming\s+to|plans?\s+to|planned|target(?:s|ed)?|goal|forecast|projected"
