@@ -2100,3 +2100,13 @@ def test_a_growth_from_a_year_other_than_the_one_before_is_no_yoy_growth(referen
 def test_a_named_business_owner_or_farmer_is_one_persons_figure(reference):
     sentence = "In 2012, Li, the first shop owner to sell online in Gansu, made a total of 9,000 yuan from online sales."
     assert facts(sentence, reference) == []
+
+
+def test_a_broadcasters_dateline_and_a_news_organisations_name_are_no_subject(reference):
+    text = (
+        "Gansu Radio and Television Lanzhou May 12 (Reporter Wang Li) Busy streets can be seen in "
+        "Xiaotun Town, Anning District.\n\nThe annual online sales of the town in 2024 were nearly 900 million yuan.\n"
+    )
+    extraction = extract(text, reference, "2025-05-12_x.txt")
+    assert extraction.observations == []
+    assert [s.candidate.region_code for s in extraction.set_aside if s.candidate] == ["?Xiaotun Town"]

@@ -303,7 +303,8 @@ NOT_SUBJECT_AFTER = re.compile(
 # "Shanghai Cooperation Organization", "China Post Group": a place's name inside an organisation's.
 ORGANISATION_AFTER = re.compile(
     r"^\s+(?:[A-Z][a-z]+\s+){0,3}(?:Organi[sz]ation|Association|Group|Company|Corporation|Bank|University"
-    r"|Daily|Post|Airlines|Exchange|Federation|Chamber|Institute|Academy)\b"
+    r"|Daily|Post|Airlines|Exchange|Federation|Chamber|Institute|Academy|Radio|Television|TV|News|Media|Times"
+    r"|Network)\b"
 )
 # "China's Xinjiang", "northwest China's": the nation before a place only locates the place.
 NATION_BEFORE_PLACE = re.compile(
@@ -472,7 +473,10 @@ DATELINE_PLACE = re.compile(
     r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*|"
     # "LHASA, (UrduPoint / Pakistan Point News - 15th Mar, 2024)"; "China News Service Shiyan, May 14"
     r"^[A-Z][A-Z .'’-]{2,40},\s*\([^)]{1,80}\)\s*|"
-    r"^(?:[A-Z][\w.]*\s+){1,4}(?:Agency|Service|client)\s+[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\b\s*"
+    r"^(?:[A-Z][\w.]*\s+){1,4}(?:Agency|Service|client)\s+[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\b\s*|"
+    # "China Radio and Television Jinan May 12 (Reporter Liu Haikui) Busy people …"
+    r"^(?:[A-Z][\w.]*\s+(?:and\s+)?){1,5}?[A-Z][a-z]+\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2}\s*\([^)]{1,80}\)\s*"
 )
 # Names after these words are examples of what comes before, not the subject: "grain and oil
 # products such as flour, noodles and sesame oil grew 13.6 percent".
