@@ -2111,3 +2111,26 @@ def test_a_broadcasters_dateline_and_a_news_organisations_name_are_no_subject(re
     extraction = extract(text, reference, "2025-05-12_x.txt")
     assert extraction.observations == []
     assert [s.candidate.region_code for s in extraction.set_aside if s.candidate] == ["?Xiaotun Town"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On June 18, the last day of the shopping event in Gansu, total sales on the platforms grew by 70% from last year.",
+        "In 2024 Gansu's online sales grew 9.5 percent, and over 40 percent of the province's small and medium-sized enterprises sold online.",
+        "In 2024 Gansu's e-business trade was worth 90 billion yuan, constituting about 7.5 percent of its gross domestic product.",
+    ],
+)
+def test_a_days_sales_and_shares_of_firms_or_gdp_are_no_facts(reference, sentence):
+    assert [f for f in facts(sentence, reference) if f[3] != "yoy_growth_pct" and f[3] != "amount_cny"] == []
+    assert all(f[4] not in (70.0, 40.0, 7.5) for f in facts(sentence, reference))
+
+
+def test_e_business_trade_is_transactions_and_imported_goods_are_cross_border_imports(reference):
+    assert [
+        f[1] for f in facts("In 2024 Gansu's e-business trade was worth 90 billion yuan.", reference)
+    ] == ["online transactions"]
+    sentence = (
+        "In 2024 online retail businesses in Gansu imported goods worth 4.5 billion yuan, up 24.5 per cent."
+    )
+    assert [f[1] for f in facts(sentence, reference)] == ["cross-border imports", "cross-border imports"]

@@ -329,7 +329,8 @@ def _not_a_statistic(context: Context) -> Aside | None:
     # "sold goods worth 30 million yuan in nine days", "In the first eight days of the festival, sales …"
     if DAYS_COUNTED.search(context.clause.text) or DAYS_COUNTED.search(sentence_before):
         return Aside("needs_review", "a figure for a span of days with no period of its own")
-    if ONE_DAY.search(context.clause.text):
+    # (or "On June 18, the last day of the shopping event, sales grew 77%": the day named up front)
+    if ONE_DAY.search(context.clause.text) or DAY_OF_EVENT.search(sentence_before):
         return Aside("not_a_figure", "a figure for one day of a period")
     return None
 
@@ -432,6 +433,7 @@ def _whole_of_online_part(context: Context) -> bool:
     ) and not ONLINE_WORDS.search(before)
 
 
+DAY_OF_EVENT = re.compile(r"\b(?:last|first|final|peak)\s+day\s+of\b|\bsingle[\s-]day\b", re.I)
 LIST_REACH = 160  # characters after a figure that can hold the rest of its list and their comparator
 SENTENCE_WINDOW = 300  # characters of a sentence before a figure that can name its subject
 ONLINE_PART_AFTER = re.compile(

@@ -574,7 +574,7 @@ ONE_DAY = re.compile(
     r"(?!\s*(?:-|to|through|until))"
     # (not "on Saturday's Singles Day": the day is the event, a 24-hour sale until 2018)
     r"|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![’']s\s+(?:Singles|Double))"
-    r"|\b(?:single|peak|one)\s+day\b|\bday\s+alone\b",
+    r"|\b(?:single|peak|one)[\s-]+day\b|\bday\s+alone\b|\b(?:last|first|final)\s+day\s+of\b",
     re.I,
 )
 # A line of a ranked list, a place and its figure: "2. Zhejiang 16.5%".
@@ -658,8 +658,8 @@ PERIOD_WORD = re.compile(
 )
 # "percent of the buyers", "percent of the incomes of growers": a share of something other than sales
 SHARE_OF_OTHER_WHOLE = re.compile(
-    r"\s*of\s+(?:the\s+)?(?:[\w’',.-]+\s+){0,3}?(?:buyers|shoppers|users|consumers|netizens|residents|respondents"
-    r"|people|customers|population|households|incomes?|GDP|output"
+    r"\s*of\s+(?:the\s+)?(?:[\w’',.-]+\s+){0,4}?(?:buyers|shoppers|users|consumers|netizens|residents|respondents"
+    r"|people|customers|population|households|incomes?|GDP|gross\s+domestic\s+product|output"
     # shares of a count: "85 percent of the 2.47 million e-commerce platforms", "of the villages"
     r"|enterprises|companies|firms|platforms|stores|shops|villages|counties|cities|towns|parcels|packages|brands)\b",
     re.I,

@@ -35,7 +35,7 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     clause_before = context.clause.text[: context.quantity.start - context.clause.start]
     if code in ("total", None) and SPENT.search(clause_before) and ON_ONLINE_SHOPPING.match(context.after):
         return "online_consumption"  # "Harbin residents spent 1.29 million yuan on online purchases"
-    if code == "total" and E_COMMERCE_TURNOVER.search(clause_before):
+    if code in ("total", None) and E_COMMERCE_TURNOVER.search(clause_before):
         return "online_transactions"  # "the city's e-commerce sector posted a total turnover of …"
     # "Rural online retail sales reached …. Among these, physical goods …": within the scope before
     before = context.previous or context.last_in_report
@@ -168,7 +168,8 @@ ABOVE_SIZE_SEGMENT = "online_retail_above_size"
 WHOLE_WORD = re.compile(r"\b(?:total|overall|whole|all)\b", re.I)
 # the turnover or scale of e-commerce as a whole (business-to-business included), not its retail sales
 E_COMMERCE_TURNOVER = re.compile(
-    r"\be-?commerce\b(?:(?!\b(?:sales|retail)\b)[^,;]){0,40}?\b(?:turnover|transactions?|trade\s+volume|scale|market)\b",
+    r"\b(?:e-?commerce|e-business|electronic\s+(?:business|commerce))\b(?:(?!\b(?:sales|retail)\b)[^,;]){0,40}?"
+    r"\b(?:turnover|transactions?|trade(?:\s+volume)?|scale|market|industry)\b",
     re.I,
 )
 SPENT = re.compile(r"\bsp(?:ent|end|ending)\b", re.I)
