@@ -2134,3 +2134,8 @@ def test_e_business_trade_is_transactions_and_imported_goods_are_cross_border_im
         "In 2024 online retail businesses in Gansu imported goods worth 4.5 billion yuan, up 24.5 per cent."
     )
     assert [f[1] for f in facts(sentence, reference)] == ["cross-border imports", "cross-border imports"]
+
+
+def test_a_name_in_brackets_glossing_the_one_before(reference):
+    sentence = "In 2024 Gansu's online retail sales (B2C) were 90 billion yuan, up 6.5% YoY."
+    assert [f[1] for f in facts(sentence, reference)] == ["online retail (total)", "online retail (total)"]

@@ -53,6 +53,7 @@ def _named_segment(context: Context, metric: str, reference: Reference) -> str |
         m
         for m in context.segments
         if m.text.casefold() not in generic
+        and not _gloss(m, context.segments, sentence)
         and not _after_than(m, sentence.text, sentence.start)
         and not _an_example(m, sentence)
         # "notching up retail sales of 1.1 billion yuan" in a sentence on e-commerce, or "In
@@ -259,6 +260,17 @@ def _whole_of_share(match: Match, sentence) -> bool:
     return bool(
         WHOLE_BEFORE.search(before) or WHOLE_OF_SHARE.search(before) or match.text.lower().startswith("total")
     )
+
+
+def _gloss(match: Match, segments: list[Match], sentence: Span) -> bool:
+    """A name in brackets right after another, glossing it: "online retail sales (B2C)"."""
+    start = match.start - sentence.start
+    window = max(0, start - 10)
+    opening = GLOSS_OPENING.search(sentence.text, window, start)
+    return bool(opening) and any(m.end - sentence.start == opening.start() for m in segments)
+
+
+GLOSS_OPENING = re.compile(r"\s*\(\s*$")
 
 
 def _an_example(match: Match, sentence) -> bool:
