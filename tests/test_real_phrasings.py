@@ -2139,3 +2139,14 @@ def test_e_business_trade_is_transactions_and_imported_goods_are_cross_border_im
 def test_a_name_in_brackets_glossing_the_one_before(reference):
     sentence = "In 2024 Gansu's online retail sales (B2C) were 90 billion yuan, up 6.5% YoY."
     assert [f[1] for f in facts(sentence, reference)] == ["online retail (total)", "online retail (total)"]
+
+
+def test_bare_trillions_after_a_yuan_figure_are_yuan(reference):
+    sentence = (
+        "Total retail sales of consumer goods in Gansu and Ningxia both exceeded 0.4 trillion yuan in 2024, "
+        "registering 1.05 trillion and 0.45 trillion, respectively."
+    )
+    assert [(f[0], f[4]) for f in facts(sentence, reference) if f[4] > 0.4e12] == [
+        ("Gansu", 1.05e12),
+        ("Ningxia", 0.45e12),
+    ]

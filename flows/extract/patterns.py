@@ -154,6 +154,9 @@ NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?:of\s+)?(?:over|more\s+than|above|exceeding|at\s+least)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan"
             r"|\b(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan\s+or\s+(?:more|above)\b"
             r"|\beach\s+(?:exceeded|exceeding|topped|surpassed)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan"
+            # "both exceeded 1 trillion yuan in 2019, registering 1.35 trillion and 1.23 trillion"
+            r"|\bboth\s+(?:exceeded|topped|surpassed|passed)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion|trillion)?\s*yuan"
+            r"(?=[^.;]{0,30},\s*(?:registering|reaching|recording|at)\s+\d)"
             r"|\b(?:over|more\s+than|above)\s+(?:RMB\s*|¥)?\d[\d,.]*\s*(?:million|billion)?\s*yuan\s+each\b",
             re.I,
         ),

@@ -19,6 +19,7 @@ from flows.extract.patterns import (
 from flows.reference import Match, Reference
 
 LOOK_BEHIND = 40  # characters before a number that can hold its currency sign or qualifier
+YUAN_LIST_REACH = 60  # characters after a yuan figure within which a bare "1.35 trillion" is yuan too
 QUOTES = " \"'“”‘’"  # between a number and what it counts: 4,310 “Taobao villages”
 
 
@@ -64,6 +65,17 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
             nouns = reference.count_phrase_matcher.find(text[end : end + 80], end)
             if nouns and not text[end : nouns[0].start].strip(QUOTES):
                 noun, kind, end = nouns[0], "count", nouns[0].end
+        # "… exceeded 1 trillion yuan, registering 1.35 trillion and 1.23 trillion": yuan, as before
+        units = [q for q in quantities if q.kind != "bare"]
+        if (
+            kind == "count"
+            and noun is None
+            and scale > 1
+            and units
+            and units[-1].kind == "yuan"
+            and start - (units[-1].end - sentence.start) < YUAN_LIST_REACH
+        ):
+            kind = "yuan"
         qualifier = QUALIFIER.search(text[max(0, start - LOOK_BEHIND) : start])
         quantities.append(
             Quantity(
