@@ -2150,3 +2150,18 @@ def test_bare_trillions_after_a_yuan_figure_are_yuan(reference):
         ("Gansu", 1.05e12),
         ("Ningxia", 0.45e12),
     ]
+
+
+def test_the_place_a_paragraph_opens_with_is_the_subject_of_its_sentences(reference):
+    text = page(
+        "Gansu and Ningxia both grew their online sales in 2024.\n\n"
+        "Ningxia saw the strongest consumption in the northwest in 2024. The online retail sales volume "
+        "reached 19.5 billion yuan, up 8.5 percent year-on-year.\n\n"
+        "Gansu came second. The number of online stores across the province rose to 36,000 in 2024.",
+        title="Gansu, Ningxia shoppers go online",
+    )
+    assert [(f[0], f[3]) for f in facts_of(text, reference)] == [
+        ("Ningxia", "amount_cny"),
+        ("Ningxia", "yoy_growth_pct"),
+        ("Gansu", "online_stores_count"),
+    ]

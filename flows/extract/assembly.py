@@ -39,6 +39,7 @@ from flows.extract.periods import (
 )
 from flows.extract.places import (
     main_region,
+    opens,
     place_kinds,
     sentence_places,
     settling_place,
@@ -130,6 +131,8 @@ class _SentenceReader:
         self.periods = RecentPeriods(dated)
         self.recent_places: dict[str, Match] = {}  # the place of each kind named last ("the county")
         self.learned_places: dict[str, str] = {}  # unknown places named in full, by their short name
+        self.paragraph_place: Match | None = None  # the place a paragraph opens with, its subject
+        self.sentences_in_paragraph = 0
         self.figures_read = 0
         # why the previous sentence's last figure was no figure of ours, if it was none
         self.dismissed_before: str | None = None
@@ -139,6 +142,8 @@ class _SentenceReader:
         self.previous = None
         self.periods.start_paragraph()
         self.dismissed_before = None
+        self.paragraph_place = None
+        self.sentences_in_paragraph = 0
 
     def read(self, sentence: Span) -> None:
         observed, asides = len(self.observations), len(self.set_aside)
@@ -227,6 +232,7 @@ class _SentenceReader:
                 in_sentence.figure_start if in_sentence else -1,
                 last_dismissed,
                 self.recent_places,
+                self.paragraph_place,
             )
             leader = led.get(leaders.get(quantity.start, -1))
             # "exceeded the mark of 4 trillion yuan and 700 billion yuan respectively": what the first
@@ -255,6 +261,11 @@ class _SentenceReader:
                     last_dismissed = (quantity.start, self.set_aside[-1].reason)
                 if quantity.start in leaders.values() and self.set_aside[-1].disposition == "not_a_figure":
                     dismissed[quantity.start] = self.set_aside[-1].reason
+        # "Shanghai witnessed the strongest consumption … The online retail sales volume reached …":
+        # the known place a paragraph opens with is the subject of its sentences that name none
+        if self.sentences_in_paragraph == 0 and regions and regions[0].code and opens(sentence, regions[0]):
+            self.paragraph_place = regions[0]
+        self.sentences_in_paragraph += 1
         for place in regions:
             for kind in place_kinds(place, ref):
                 self.recent_places[kind] = place

@@ -30,6 +30,7 @@ class Context:
     last_dismissed: tuple[int, str] | None = None
     # the place of each kind ("county", "city", "village" …) the report named last before this sentence
     recent_places: Mapping[str, Match] = field(default_factory=dict)
+    paragraph_place: Match | None = None  # the known place the paragraph opens with
 
     @property
     def before(self) -> str:

@@ -13,6 +13,7 @@ from flows.extract.model import Observation
 from flows.extract.patterns import (
     AFTER_THAN,
     ANAPHORA,
+    CLAUSE_LEAD,
     DATELINE_PLACE,
     LOCATOR_BETWEEN,
     NATION_BEFORE_PLACE,
@@ -479,4 +480,17 @@ def _named_or_inherited(
         return observed_place(context.previous)
     if topics:
         return topics[-1]
+    # (not where the sentence speaks of the wider place: "online stores across the region rose …")
+    if context.paragraph_place and not THE_WIDER_PLACE.search(context.sentence.text):
+        return context.paragraph_place
     return main
+
+
+THE_WIDER_PLACE = re.compile(
+    r"\bthe\s+(?:whole\s+|entire\s+)?(?:region|province|country|nation|municipality)\b", re.I
+)
+
+
+def opens(sentence: Span, place: Match) -> bool:
+    """Whether a sentence opens with the place as its subject ("Shanghai witnessed …")."""
+    return bool(CLAUSE_LEAD.fullmatch(sentence.text[: place.start - sentence.start]))
