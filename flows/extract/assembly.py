@@ -37,16 +37,10 @@ from flows.extract.periods import (
     find_periods,
     subject_periods,
 )
-from flows.extract.places import (
-    main_region,
-    opens,
-    place_kinds,
-    sentence_places,
-    settling_place,
-    short_name,
-)
+from flows.extract.places import main_region, sentence_places, settling_place
 from flows.extract.quantities import Quantity, find_quantities
 from flows.extract.recent_periods import RecentPeriods, historical
+from flows.extract.recent_places import RecentPlaces
 from flows.extract.tally import merge_repeats, outside_body
 from flows.reference import Match, Reference
 
@@ -129,10 +123,7 @@ class _SentenceReader:
         self.previous: Observation | None = None  # the paragraph's latest observation
         self.event_dates: dict[str, tuple[date, date]] = {}
         self.periods = RecentPeriods(dated)
-        self.recent_places: dict[str, Match] = {}  # the place of each kind named last ("the county")
-        self.learned_places: dict[str, str] = {}  # unknown places named in full, by their short name
-        self.paragraph_place: Match | None = None  # the place a paragraph opens with, its subject
-        self.sentences_in_paragraph = 0
+        self.places = RecentPlaces()
         self.figures_read = 0
         # why the previous sentence's last figure was no figure of ours, if it was none
         self.dismissed_before: str | None = None
@@ -142,8 +133,7 @@ class _SentenceReader:
         self.previous = None
         self.periods.start_paragraph()
         self.dismissed_before = None
-        self.paragraph_place = None
-        self.sentences_in_paragraph = 0
+        self.places.start_paragraph()
 
     def read(self, sentence: Span) -> None:
         observed, asides = len(self.observations), len(self.set_aside)
@@ -174,7 +164,7 @@ class _SentenceReader:
     def _read(self, sentence: Span) -> None:
         ref = self.reference
         segments = ref.segment_matcher.find(sentence.text, sentence.start)
-        regions = sentence_places(sentence, ref, self.settling_place, self.learned_places)
+        regions = sentence_places(sentence, ref, self.settling_place, self.places.learned)
         self.mentions += mentions_in(sentence, segments, regions, ref)
         for code, stated in event_dates_in(sentence.text, self.frame.report_date).items():
             self.event_dates.setdefault(code, stated)
@@ -231,8 +221,8 @@ class _SentenceReader:
                 last_not_retail,
                 in_sentence.figure_start if in_sentence else -1,
                 last_dismissed,
-                self.recent_places,
-                self.paragraph_place,
+                self.places.by_kind,
+                self.places.paragraph,
             )
             leader = led.get(leaders.get(quantity.start, -1))
             # "exceeded the mark of 4 trillion yuan and 700 billion yuan respectively": what the first
@@ -261,18 +251,7 @@ class _SentenceReader:
                     last_dismissed = (quantity.start, self.set_aside[-1].reason)
                 if quantity.start in leaders.values() and self.set_aside[-1].disposition == "not_a_figure":
                     dismissed[quantity.start] = self.set_aside[-1].reason
-        # "Shanghai witnessed the strongest consumption … The online retail sales volume reached …":
-        # the known place a paragraph opens with is the subject of its sentences that name none
-        if self.sentences_in_paragraph == 0 and regions and regions[0].code and opens(sentence, regions[0]):
-            self.paragraph_place = regions[0]
-        self.sentences_in_paragraph += 1
-        for place in regions:
-            for kind in place_kinds(place, ref):
-                self.recent_places[kind] = place
-            if name := short_name(place):
-                self.learned_places[name] = place.text
-            elif not place.code and place.text.endswith("poor counties"):
-                self.learned_places["these counties"] = place.text
+        self.places.after_sentence(sentence, regions, ref)
 
     def _observe(
         self, context: Context, subject: Subject | None, leader: Observation | None
