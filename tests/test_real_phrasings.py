@@ -1845,6 +1845,7 @@ def test_contributing_a_percentage_to_retail_sales_is_a_share(reference):
         ("In 2024 sales of live e-commerce in Gansu grew 30.5 percent.", "live-streaming"),
         ("In 2024 online sales of tangible goods in Gansu grew 5.5 percent.", "physical goods"),
         ("In 2024 online sales of online education products in Gansu grew 40.5 percent.", "online education"),
+        ("In 2024 Gansu's online exports grew 19.5 percent.", "cross-border exports"),
     ],
 )
 def test_series_named_as_in_real_releases(reference, sentence, segment):
