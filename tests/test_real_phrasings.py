@@ -2166,3 +2166,26 @@ def test_the_place_a_paragraph_opens_with_is_the_subject_of_its_sentences(refere
         ("Ningxia", "yoy_growth_pct"),
         ("Gansu", "online_stores_count"),
     ]
+
+
+def test_sales_in_rural_areas_after_all_channel_retail_and_a_bare_trillion_of_online_sales(reference):
+    text = page(
+        "Gansu's total retail sales grew 5.5% year-on-year to 0.45 trillion yuan in August 2024. "
+        "Sales in rural areas increased 6.5% in August. In the first eight months of 2024, online sales "
+        "increased 9.5% to 0.12 trillion compared with the same period last year.",
+        title="Gansu's shoppers",
+    )
+    assert [(f[1], f[3], f[4]) for f in facts_of(text, reference)] == [
+        ("retail sales of consumer goods", "yoy_growth_pct", 5.5),
+        ("retail sales of consumer goods", "amount_cny", 0.45e12),
+        ("online retail (total)", "yoy_growth_pct", 9.5),
+        ("online retail (total)", "amount_cny", 0.12e12),
+    ]
+
+
+def test_a_dateline_with_a_colon_and_a_caption_ending_in_a_bar(reference):
+    text = (
+        "Workers sort parcels at a center in east China's Anhui, Nov. 9, 2024. (Xinhua/Li Ming) |\n\n"
+        "LANZHOU: Online retail sales in Gansu grew 8.5 percent in the first half of 2024.\n"
+    )
+    assert [f[0] for f in facts_of(text, reference)] == ["Gansu"]

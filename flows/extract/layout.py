@@ -203,7 +203,7 @@ LIST_ITEM = re.compile(r"^\s*[-•·*▪]\s")
 
 # A photo caption, wherever it starts: "... Jan. 3, 2024. (Xinhua/Wei Peiquan)", "[Photo/Xinhua]"
 CAPTION = re.compile(
-    r"\((?:[^()/\n]{2,40})/(?:[^()\n]{2,40})\)\s*$|"
+    r"\((?:[^()/\n]{2,40})/(?:[^()\n]{2,40})\)\s*\|?\s*$|"
     r"[\[(]\s*(?:photo|xinhua|file\s+photo)\s*(?:/|by\b|:)[^\])]*[\])]\s*$|\bphoto\s+taken\s+on\b"
     # "… Nov.14, 2018. Photo from People's Daily Online"
     r"|\.\s*(?:photo|file\s+photo)\s+(?:from|by|courtesy\s+of)\s+[^.\n]{2,60}$",

@@ -247,6 +247,9 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         # "2.97 billion parcels, of which 675 million were handled on Nov. 11": the same count
         if OF_WHICH.search(before) and previous and previous.metric_code.endswith("_count"):
             return Measure(previous.metric_code, value)
+        # "online sales increased 36.5% to 2.24 trillion": sales, in yuan unsaid
+        if kind == "count" and value >= SALES_SCALE and SALES_TO.search(before):
+            return Measure("amount_cny", value)
         return Aside("needs_review", UNRECOGNISED_COUNT)
     if kind == "foreign_currency":
         return Aside("not_a_figure", "currency conversion")
@@ -434,6 +437,10 @@ def _whole_of_online_part(context: Context) -> bool:
 
 
 DAY_OF_EVENT = re.compile(r"\b(?:last|first|final|peak)\s+day\s+of\b|\bsingle[\s-]day\b", re.I)
+SALES_SCALE = 1e8  # a bare "2.24 trillion" of sales is yuan; smaller bare counts are not read as money
+SALES_TO = re.compile(
+    r"\bsales\b[^,;]{0,40}?\b(?:increased|rose|grew|jumped|climbed|surged)\b[^,;]{0,25}\bto\s+$", re.I
+)
 LIST_REACH = 160  # characters after a figure that can hold the rest of its list and their comparator
 SENTENCE_WINDOW = 300  # characters of a sentence before a figure that can name its subject
 ONLINE_PART_AFTER = re.compile(

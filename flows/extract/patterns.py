@@ -473,7 +473,7 @@ DATELINE_PLACE = re.compile(
     # "Xinhua News Agency, Beijing, March 15 (…)", "China News Service, Xining, February 6"
     r"^(?:[A-Z][\w.]*\s+){1,4}(?:Agency|Service|client),\s*[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\b(?:\s*\([^)]{1,60}\))?\s*|"
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?)?"
-    r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*|"
+    r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-|:(?=\s))\s*|"
     # "LHASA, (UrduPoint / Pakistan Point News - 15th Mar, 2024)"; "China News Service Shiyan, May 14"
     r"^[A-Z][A-Z .'’-]{2,40},\s*\([^)]{1,80}\)\s*|"
     r"^(?:[A-Z][\w.]*\s+){1,4}(?:Agency|Service|client)\s+[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\b\s*|"

@@ -162,6 +162,10 @@ def _named_segment(context: Context, metric: str, reference: Reference) -> str |
     series = [m for m in named if m.end <= quantity.start and kind(m.code) != "scope"]
     if kind(base) == "scope" and series and not reference.is_online(series[-1].code):
         return None  # "retail sales in rural areas grew 5.6 percent": all channels, not online
+    # "China's total retail sales grew 10.8% …. Sales in rural areas increased 11.9%": all channels still
+    before = context.previous or context.last_in_report
+    if kind(base) == "scope" and not series and before and not reference.is_online(before.segment_code):
+        return None
     return scoped(base, named, quantity.start, reference, anywhere=metric == "share_pct")
 
 
