@@ -2189,3 +2189,12 @@ def test_a_dateline_with_a_colon_and_a_caption_ending_in_a_bar(reference):
         "LANZHOU: Online retail sales in Gansu grew 8.5 percent in the first half of 2024.\n"
     )
     assert [f[0] for f in facts_of(text, reference)] == ["Gansu"]
+
+
+def test_a_headline_figure_of_no_place_over_a_village_story_is_the_nations(reference):
+    text = (
+        "Rural online retail sales up 14.5% year-on-year (new data)\n\n"
+        "In Xiaotun Village, Huining County, Gansu Province, boxes of apples are sold across the country online.\n\n"
+        "From January to September 2024, rural online retail sales reached 1.5 trillion yuan, up 14.5% year on year.\n"
+    )
+    assert {f[0] for f in facts_of(text, reference, "2024-10-30_x.txt")} == {"China"}

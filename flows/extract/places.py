@@ -245,6 +245,11 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
                 if re.search(rf"\b{re.escape(place.group('name'))}\b", title.text):
                     return Match("", place.group(), 0, 0)
     if opening:
+        # "Rural online retail sales increased by 16.3%" over a story opening in a village: a
+        # headline stating a figure of no place is the nation's
+        headline = title or (body[0] if body and not sentence_places(body[0], reference) else None)
+        if not opening[0].code and headline and TITLE_FIGURE.search(headline.text):
+            return Match(reference.nation_code, "", 0, 0)
         if not opening[0].code:
             return Match("", opening[0].text, 0, 0)
         return _named_most_inside(opening[0], body, reference) or opening[0]
@@ -279,6 +284,7 @@ def _named_most_inside(place: Match, body: list[Span], reference: Reference) -> 
     return Match(max(inside)[1], "", 0, 0) if inside else None
 
 
+TITLE_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per\s+cent|pct|(?:[mb]illion|trillion)\s+yuan)", re.I)
 NATIONAL_SUBJECT = re.compile(
     r"(?<!than\s)(?<!than\sthe\s)(?<!of\sthe\s)\b(?:national|nationwide)\s+(?:online\s+)?retail\s+sales\b",
     re.I,
