@@ -1878,6 +1878,7 @@ def test_our_province_in_a_translated_release_is_no_persons(reference):
     [
         "In 2015 the per kilo price of Gansu apples rose from 4.5 yuan to 6 yuan through online sales.",
         "In 2024 online shopping in Gansu grew, with 150 parcel lockers for every 10,000 residents.",
+        "In May 2024, Gansu's offline consumption of physical goods reached 28 billion yuan.",
     ],
 )
 def test_prices_and_figures_for_every_so_many_people_are_no_sales(reference, sentence):

@@ -414,14 +414,17 @@ def _not_retail(context: Context, reference: Reference) -> bool:
         and reference.segment_kind(m.code) != "scope"
         # "the median total online shopping spending": a statistic of the series, not the series
         and not STATISTIC_OF.search(clause.text, 0, m.start - clause.start)
-        # "searches for fresh produce soared", "the price of Gansu apples rose": what was searched
-        # for or priced, not what was sold
+        # "searches for fresh produce soared", "the price of Gansu apples rose", "offline consumption
+        # of physical goods reached": what was searched for, priced or bought in stores
         and not SEARCHED_OR_PRICED.search(clause.text, 0, m.start - clause.start)
     ]
     return max(series) > max(retail, default=-1)
 
 
-SEARCHED_OR_PRICED = re.compile(r"\b(?:search(?:es|ed)?\s+for|prices?\s+of)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+SEARCHED_OR_PRICED = re.compile(
+    r"\b(?:search(?:es|ed)?\s+for|prices?\s+of|offline\s+(?:consumption|sales|spending)\s+of)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 
 
 def _whole_of_online_part(context: Context) -> bool:
