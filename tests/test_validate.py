@@ -165,11 +165,29 @@ def test_row_condition_limits_a_range_to_its_metrics(tmp_path: Path) -> None:
         if result["expectation_config"]["type"] == "expect_column_values_to_be_between":
             by_metric[json.dumps(condition, sort_keys=True)] = result["result"]["element_count"]
     counts = sorted(by_metric.values())
-    # growth (3 rows incl. viewers_yoy_growth_pct), share (1), gap+share_change (2),
+    # growth (3 rows incl. viewers_yoy_growth_pct), share (1), share_change (1), gap (1),
     # counts (2: viewers_count, sessions_count), amount (1)
-    assert counts == [1, 1, 2, 2, 3]
+    assert counts == [1, 1, 1, 1, 2, 3]
     share_key = next(k for k in by_metric if '"share_pct"' in k)
     assert by_metric[share_key] == 1
+
+
+@pytest.mark.parametrize(
+    ("metric", "value", "fails"),
+    [
+        ("growth_change_pp", 156.6, False),  # a growth can speed up by more than 100 points
+        ("growth_change_pp", 1500.0, True),
+        ("gap_vs_national_pp", -1200.0, True),
+        ("share_change_pp", 99.0, False),
+        ("share_change_pp", 130.0, True),
+    ],
+)
+def test_points_ranges_differ_for_growths_and_shares(tmp_path: Path, metric, value, fails) -> None:
+    facts = [*GOOD_FACTS, ("f10", "650000", "services", "2024", metric, value, "pp", False, None)]
+    summary = validate_warehouse(make_warehouse(tmp_path / "w.duckdb", facts=facts), SUITES, tmp_path / "gx")
+    failed = [f for f in summary.failures if f.startswith("fact_retail") and str(value) in f]
+    assert bool(failed) is fails, summary.describe()
+    assert summary.checks_failed == int(fails), summary.describe()
 
 
 def test_row_condition_suffix_family_catches_a_new_counted_thing(tmp_path: Path) -> None:
