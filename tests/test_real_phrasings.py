@@ -2199,3 +2199,15 @@ def test_a_headline_figure_of_no_place_over_a_village_story_is_the_nations(refer
         "From January to September 2024, rural online retail sales reached 1.5 trillion yuan, up 14.5% year on year.\n"
     )
     assert {f[0] for f in facts_of(text, reference, "2024-10-30_x.txt")} == {"China"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "segment"),
+    [
+        ("In 2024, 4.5 million people in Gansu used the Internet for shopping.", "online retail (total)"),
+        ("In 2024, over 3.5 million people in Gansu shopped via mobile phones.", "mobile online shopping"),
+        ("In 2024, 2.5 million in Gansu used livestreaming to purchase goods.", "live-streaming"),
+    ],
+)
+def test_shoppers_counted_by_what_they_did(reference, sentence, segment):
+    assert [(f[1], f[3]) for f in facts(sentence, reference)] == [(segment, "buyers_count")]

@@ -247,6 +247,9 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         # "2.97 billion parcels, of which 675 million were handled on Nov. 11": the same count
         if OF_WHICH.search(before) and previous and previous.metric_code.endswith("_count"):
             return Measure(previous.metric_code, value)
+        # "592 million people shopped via mobile phones": shoppers, named by what they did
+        if SHOPPED_AFTER.match(after):
+            return Measure("buyers_count", value)
         # "online sales increased 36.5% to 2.24 trillion": sales, in yuan unsaid
         if kind == "count" and value >= SALES_SCALE and SALES_TO.search(before):
             return Measure("amount_cny", value)
@@ -440,6 +443,12 @@ def _whole_of_online_part(context: Context) -> bool:
 
 
 DAY_OF_EVENT = re.compile(r"\b(?:last|first|final|peak)\s+day\s+of\b|\bsingle[\s-]day\b", re.I)
+SHOPPED_AFTER = re.compile(
+    r"^\s*(?:(?:people|Chinese|consumers|residents|individuals|netizens)\s+)?(?:in\s+[A-Z][\w'’]*\s+)?"
+    r"(?:have\s+|had\s+)?"
+    r"(?:shopped|bought|purchased|made\s+purchases|used\s+(?:the\s+internet|[\w-]+)\s+(?:for\s+shopping|to\s+(?:purchase|buy|shop)))\b",
+    re.I,
+)
 SALES_SCALE = 1e8  # a bare "2.24 trillion" of sales is yuan; smaller bare counts are not read as money
 SALES_TO = re.compile(
     r"\bsales\b[^,;]{0,40}?\b(?:increased|rose|grew|jumped|climbed|surged)\b[^,;]{0,25}\bto\s+$", re.I

@@ -361,7 +361,8 @@ ANAPHORA = re.compile(
 # Words that put a sentence in online trade, whatever it names.
 ONLINE_WORDS = re.compile(
     r"\bonline\b|e-?commerce|\binternet\b|live-?stream|\bweb\b|\bdigital\b|\bplatforms?\b|\bexpress\b"
-    r"|\bcourier|\bparcels?\b|\bpackages?\b|\bdeliver|\be-stores?\b|\bbroadcasters?\b|\btaobao\b",
+    r"|\bcourier|\bparcels?\b|\bpackages?\b|\bdeliver|\be-stores?\b|\bbroadcasters?\b|\btaobao\b"
+    r"|\bvia\s+(?:their\s+)?mobile\s+phones?\b|\bmobile\s+(?:shopping|shoppers)\b",
     re.I,
 )
 
