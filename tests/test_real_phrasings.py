@@ -2211,3 +2211,21 @@ def test_a_headline_figure_of_no_place_over_a_village_story_is_the_nations(refer
 )
 def test_shoppers_counted_by_what_they_did(reference, sentence, segment):
     assert [(f[1], f[3]) for f in facts(sentence, reference)] == [(segment, "buyers_count")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("In 2024, Gansu's online retail sales exceeded six billion yuan.", 6e9),
+        ("In 2024, Gansu's couriers delivered twenty-five million parcels.", 25e6),
+        ("In 2024, Gansu's online retail sales reached 35 hundred million yuan.", 3.5e9),
+        ("In 2024, Gansu's rural online sales reached nearly 20 ten thousand yuan.", 2e5),
+    ],
+)
+def test_numbers_in_words_and_translated_scales(reference, sentence, value):
+    assert [f[4] for f in facts(sentence, reference)] == [value]
+
+
+def test_one_named_online_stores_sales_are_its_own(reference):
+    sentence = 'In 2024, the sales of the "Sunny Farm" fruit online store in Gansu reached 90,000 yuan.'
+    assert facts(sentence, reference) == []

@@ -8,6 +8,14 @@ import re
 NUMBER = re.compile(
     r"(?:(?<![\w.])|(?<=RMB)|(?<=rmb)|(?<=Rmb)|(?<=CNY)|(?<=USD))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
 )
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_TENS = r"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# "six billion yuan", "twenty-five million parcels": a number in words before a scale word (alone,
+# "two villages" is left to the digits' rules: written out, small numbers are rarely figures)
+WORD_NUMBER = re.compile(
+    rf"(?<!\d\s)\b(?P<num>(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_UNITS}|(?:{_UNITS})\s+hundred)(?=\s+(?:thousand|million|billion|trillion)\b)",
+    re.I,
+)
 SCALES = {
     "trillion": 1e12,
     "billion": 1e9,
@@ -17,8 +25,11 @@ SCALES = {
     "mn": 1e6,
     "m": 1e6,
     "thousand": 1e3,
+    # machine translations of 万 and 亿: "nearly 20 ten thousand yuan", "5 hundred million yuan"
+    "ten thousand": 1e4,
+    "hundred million": 1e8,
 }
-_SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|b|m)\b)?"
+_SCALE = r"(?:\s*(?P<scale>ten\s+thousand|hundred\s+million|trillion|billion|million|thousand|bn|b|m)\b)?"
 UNIT_AFTER = [
     ("points", re.compile(r"\s*(?:percentage|pct\.?)\s+points?\b|\s*points?\b", re.I)),
     ("percent", re.compile(r"\s*-?\s*(?:percent\b|per\s+cent\b|pct\b|%)", re.I)),
@@ -31,7 +42,12 @@ UNIT_AFTER = [
             re.I,
         ),
     ),
-    ("count", re.compile(r"\s*(?P<scale>trillion|billion|million|thousand|bn|mn)\b", re.I)),
+    (
+        "count",
+        re.compile(
+            r"\s*(?P<scale>ten\s+thousand|hundred\s+million|trillion|billion|million|thousand|bn|mn)\b", re.I
+        ),
+    ),
 ]
 CURRENCY_BEFORE = [
     ("yuan", re.compile(r"(?:rmb|cny|¥)\s*$", re.I)),
@@ -411,8 +427,7 @@ PERSONAL = re.compile(
 COMPANY = re.compile(
     r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a|its|one)\s+(?:[\w-]+\s+){0,2}(?:company|firm|brand|seller)\b"
     r"|\bcompany['’]s\b|\bfirm['’]s\b|\b[A-Z][a-z]+['’]s\s+(?:company|firm|store|shop|livestream(?:ing)?)\b"
-    r"|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b"
-    r"|\bthe\s+online\s+(?:store|shop)\b(?!s)",
+    r"|\b(?:one|a\s+single)\s+(?:livestream(?:ing)?\s+)?(?:session|store|shop|host|livestream)\b",
     re.I,
 )
 # A company named before a figure in its sentence: "The company's promotion … with 5,000 anchors".
@@ -420,7 +435,9 @@ NAMED_COMPANY = re.compile(
     r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a)\s+company['’]s\b"
     # "Ren, the first business owner to tap into e-commerce, made 7,000 yuan": one person's
     r"|,\s*(?:the|a|one)\s+(?:[\w-]+\s+){0,2}(?:business|shop|store)\s+owner\b(?!s)"
-    r"|,\s*(?:the|a|one)\s+(?:[\w-]+\s+){0,2}(?:farmer|villager|entrepreneur|vendor|shopkeeper)\b(?!s)",
+    r"|,\s*(?:the|a|one)\s+(?:[\w-]+\s+){0,2}(?:farmer|villager|entrepreneur|vendor|shopkeeper)\b(?!s)"
+    # "the sales of the "Singular Home" fruit online store run by …": one store's
+    r"|\bthe\s+(?:[^\s,;.]+\s+){0,3}?online\s+(?:store|shop)\b(?!s)",
     re.I,
 )
 TARGET = re.compile(

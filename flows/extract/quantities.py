@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from text_to_num import text2num
+
 from flows.extract.layout import Span
 from flows.extract.patterns import (
     CURRENCY_BEFORE,
@@ -14,6 +16,7 @@ from flows.extract.patterns import (
     QUALIFIER,
     SCALES,
     UNIT_AFTER,
+    WORD_NUMBER,
     YEAR_LIKE,
 )
 from flows.reference import Match, Reference
@@ -37,17 +40,24 @@ class Quantity:
     noun: Match | None = None
 
 
+def _number(written: str) -> Decimal:
+    """A number as written, in digits ("1,234.5") or in words ("six", "twenty-five")."""
+    if written[0].isdigit():
+        return Decimal(written.replace(",", ""))
+    return Decimal(text2num(written.lower().replace("-", " "), "en"))
+
+
 def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
     text = sentence.text
     quantities = []
-    for m in NUMBER.finditer(text):
-        number = Decimal(m.group("num").replace(",", ""))
+    for m in sorted([*NUMBER.finditer(text), *WORD_NUMBER.finditer(text)], key=lambda m: m.start()):
+        number = _number(m.group("num"))
         before, after = text[max(0, m.start() - LOOK_BEHIND) : m.start()], text[m.end() : m.end() + 80]
         kind, end, scale = "bare", m.end(), 1.0
         for unit_kind, pattern in UNIT_AFTER:
             if unit := pattern.match(after):
                 kind, end = unit_kind, m.end() + unit.end()
-                scale = SCALES.get((unit.groupdict().get("scale") or "").lower(), 1.0)
+                scale = SCALES.get(" ".join((unit.groupdict().get("scale") or "").lower().split()), 1.0)
                 break
         # "went up by 29.3, 21.4 and 20.9 percent respectively": the list's last unit is every item's
         if (
