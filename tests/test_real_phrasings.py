@@ -2229,3 +2229,22 @@ def test_numbers_in_words_and_translated_scales(reference, sentence, value):
 def test_one_named_online_stores_sales_are_its_own(reference):
     sentence = 'In 2024, the sales of the "Sunny Farm" fruit online store in Gansu reached 90,000 yuan.'
     assert facts(sentence, reference) == []
+
+
+def test_these_online_sales_are_the_sales_just_stated(reference):
+    text = page(
+        "In the first four months of 2024, online sales of physical goods in Gansu grew 11.5 percent. "
+        "These online sales accounted for 23.5 percent of the province's total retail sales of consumer goods."
+    )
+    assert [(f[1], f[3]) for f in facts_of(text, reference)] == [
+        ("physical goods", "yoy_growth_pct"),
+        ("physical goods", "share_pct"),
+    ]
+
+
+def test_trade_volume_from_e_commerce_and_a_gdp_growth_rate(reference):
+    sentence = (
+        "Trade volume from e-commerce, according to officials, reached 160 billion yuan in Gansu in 2024, "
+        "helping the 5.5% GDP growth rate registered by the province."
+    )
+    assert facts(sentence, reference) == [("Gansu", "online transactions", "2024", "amount_cny", 1.6e11)]

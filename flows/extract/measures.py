@@ -127,6 +127,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         return Aside("not_a_figure", NOT_RETAIL_REASON)
     if kind in ("yuan", "percent") and _whole_of_online_part(context):
         return Aside("not_a_figure", NOT_RETAIL_REASON)
+    if kind == "percent" and OTHER_SERIES_AFTER.match(after):  # "the 8.2% GDP growth rate"
+        return Aside("not_a_figure", NOT_RETAIL_REASON)
     if aside := _not_a_statistic(context):
         return aside
     if kind == "percent" and (
@@ -443,6 +445,7 @@ def _whole_of_online_part(context: Context) -> bool:
 
 
 DAY_OF_EVENT = re.compile(r"\b(?:last|first|final|peak)\s+day\s+of\b|\bsingle[\s-]day\b", re.I)
+OTHER_SERIES_AFTER = re.compile(r"^\s*(?:GDP|gross\s+domestic\s+product|economic|income|CPI)\b", re.I)
 SHOPPED_AFTER = re.compile(
     r"^\s*(?:(?:people|Chinese|consumers|residents|individuals|netizens)\s+)?(?:in\s+[A-Z][\w'’]*\s+)?"
     r"(?:have\s+|had\s+)?"

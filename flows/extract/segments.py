@@ -28,17 +28,23 @@ def figure_segment(context: Context, metric: str, reference: Reference) -> str |
     else earlier in its sentence, else inherited; a share is of the subject before it. None when
     nothing says the figure is about a retail series: a number is not online retail by default.
     Online retail of enterprises above the designated size is a series of its own."""
+    clause_before = context.clause.text[: context.quantity.start - context.clause.start]
+    before = context.previous or context.last_in_report
+    if before and THESE_SALES.search(clause_before):
+        return before.segment_code  # "These online sales accounted for 23.9 percent": the sales just stated
     code = _named_segment(context, metric, reference)
     sentence_before = context.sentence.text[: context.quantity.start - context.sentence.start]
     if code == "total" and ABOVE_SIZE.search(sentence_before):
         return ABOVE_SIZE_SEGMENT
-    clause_before = context.clause.text[: context.quantity.start - context.clause.start]
     if code in ("total", None) and SPENT.search(clause_before) and ON_ONLINE_SHOPPING.match(context.after):
         return "online_consumption"  # "Harbin residents spent 1.29 million yuan on online purchases"
-    if code in ("total", None) and E_COMMERCE_TURNOVER.search(clause_before):
+    # (in the clause, or before it when it names nothing: "Trade volume from e-commerce, according to
+    # Ge, reached …")
+    named_here = any(context.in_clause(m) for m in context.segments)
+    turnover_text = clause_before if named_here else sentence_before[-TURNOVER_REACH:]
+    if code in ("total", None) and E_COMMERCE_TURNOVER.search(turnover_text):
         return "online_transactions"  # "the city's e-commerce sector posted a total turnover of …"
     # "Rural online retail sales reached …. Among these, physical goods …": within the scope before
-    before = context.previous or context.last_in_report
     if code and before and AMONG_THEM.match(context.sentence.text):
         scope = reference.segments[before.segment_code]["scope_code"] or before.segment_code
         return reference.scoped_segments.get((scope, code), code)
@@ -174,7 +180,8 @@ WHOLE_WORD = re.compile(r"\b(?:total|overall|whole|all)\b", re.I)
 # the turnover or scale of e-commerce as a whole (business-to-business included), not its retail sales
 E_COMMERCE_TURNOVER = re.compile(
     r"\b(?:e-?commerce|e-business|electronic\s+(?:business|commerce))\b(?:(?!\b(?:sales|retail)\b)[^,;]){0,40}?"
-    r"\b(?:turnover|transactions?|trade(?:\s+volume)?|scale|market|industry)\b",
+    r"\b(?:turnover|transactions?|trade(?:\s+volume)?|scale|market|industry)\b"
+    r"|\b(?:trade\s+volume|turnover|transactions?)\s+(?:from|of|in)\s+(?:the\s+)?e-?commerce\b",
     re.I,
 )
 SPENT = re.compile(r"\bsp(?:ent|end|ending)\b", re.I)
@@ -182,6 +189,8 @@ ON_ONLINE_SHOPPING = re.compile(
     r"^\s*(?:\([^)]{0,40}\)\s*)?(?:on|in|for)\s+(?:online\s+(?:shopping|purchases|consumption)|shopping\s+online)\b",
     re.I,
 )
+TURNOVER_REACH = 90  # characters before a figure within which e-commerce's turnover is its subject
+THESE_SALES = re.compile(r"\b(?:these|such)\s+(?:online\s+)?(?:sales|purchases)\b", re.I)
 AMONG_THEM = re.compile(r"^\s*(?:among|of)\s+(?:them|these|which|this|the\s+total)\b", re.I)
 # "online retail sales of enterprises above designated size", "major retail and wholesale enterprises"
 ABOVE_SIZE = re.compile(
