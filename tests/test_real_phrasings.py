@@ -2248,3 +2248,33 @@ def test_trade_volume_from_e_commerce_and_a_gdp_growth_rate(reference):
         "helping the 5.5% GDP growth rate registered by the province."
     )
     assert facts(sentence, reference) == [("Gansu", "online transactions", "2024", "amount_cny", 1.6e11)]
+
+
+@pytest.mark.parametrize(
+    ("holiday", "period"),
+    [
+        ("Mid-Autumn Festival holiday", "2024-EV-mid_autumn"),
+        ("Dragon Boat Festival holiday", "2024-EV-dragon_boat"),
+        ("Labor Day holiday", "2024-EV-may_day"),
+        ("Mid-Autumn Festival and National Day holidays", "2024-EV-national_day"),
+    ],
+)
+def test_holidays_as_events(reference, holiday, period):
+    sentence = (
+        f"During the {holiday} in 2024, 910 million express parcels were handled in Gansu, up 12.5 percent."
+    )
+    assert [f[2] for f in facts(sentence, reference)] == [period, period]
+
+
+@pytest.mark.parametrize(
+    ("category", "name"),
+    [
+        ("televisions", "televisions"),
+        ("refrigerators", "refrigerators"),
+        ("mirrorless cameras", "cameras"),
+        ("smart wearable devices", "smart wearable devices"),
+    ],
+)
+def test_appliance_and_gadget_categories(reference, category, name):
+    sentence = f"In July 2024, online sales of {category} in Gansu increased by 25.5%."
+    assert [f[1] for f in facts(sentence, reference)] == [name]

@@ -182,8 +182,11 @@ EVENTS: list[tuple[str, str, int]] = [
         10,
     ),
     ("double_12", r"double\s+(?:12|twelve)|12\.12", 12),
-    ("may_day", r"may\s+day(?:\s+holiday)?", 5),
+    ("may_day", r"(?:may\s+day|labou?r\s+day)(?:\s+holiday)?", 5),
     ("new_year", r"new\s+year['’]s\s+day(?:\s+holiday)?", 1),
+    # (after National Day, which may name the Mid-Autumn Festival beside it)
+    ("mid_autumn", r"mid-autumn\s+festival(?:\s+holiday)?", 9),
+    ("dragon_boat", r"dragon\s+boat\s+festival(?:\s+holiday)?", 6),
 ]
 # What may follow an event's name and belongs to it: "“Double 11” shopping festival this year",
 # "the Spring Festival holiday in 2023".
@@ -490,6 +493,8 @@ EVENT_MONTHS = {
     "double_12": (12, 12),
     "may_day": (4, 5),
     "new_year": (1, 1),
+    "mid_autumn": (9, 10),
+    "dragon_boat": (5, 6),
 }
 
 
