@@ -2278,3 +2278,24 @@ def test_holidays_as_events(reference, holiday, period):
 def test_appliance_and_gadget_categories(reference, category, name):
     sentence = f"In July 2024, online sales of {category} in Gansu increased by 25.5%."
     assert [f[1] for f in facts(sentence, reference)] == [name]
+
+
+def test_faster_than_the_growth_rate_of_another_series_and_offline_sales(reference):
+    sentence = (
+        "In 2024, the online retail sales of physical goods in Gansu increased by 6.5%, which was 3 percentage "
+        "points faster than the growth rate of the total retail sales of consumer goods, while the offline "
+        "retail sales of goods increased by 1.5%."
+    )
+    assert [(f[1], f[3], f[4]) for f in facts(sentence, reference)] == [
+        ("physical goods", "yoy_growth_pct", 6.5),
+        ("physical goods", "gap_vs_segment_pp", 3.0),
+    ]
+
+
+def test_a_figure_per_month_is_an_average(reference):
+    assert (
+        facts(
+            "Since April 2024, couriers in Gansu have handled over 10 million parcels per month.", reference
+        )
+        == []
+    )

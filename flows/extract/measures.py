@@ -427,7 +427,8 @@ def _not_retail(context: Context, reference: Reference) -> bool:
 
 
 SEARCHED_OR_PRICED = re.compile(
-    r"\b(?:search(?:es|ed)?\s+for|prices?\s+of|offline\s+(?:consumption|sales|spending)\s+of)\s+(?:[\w'’-]+\s+){0,2}$",
+    r"\b(?:search(?:es|ed)?\s+for|prices?\s+of|offline\s+(?:consumption|sales|spending)\s+of)\s+(?:[\w'’-]+\s+){0,2}$"
+    r"|\boffline\s+$",
     re.I,
 )
 

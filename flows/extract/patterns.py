@@ -110,7 +110,10 @@ NATIONAL = re.compile(
 )
 BELOW = re.compile(r"\b(?:lower|below|slower|less|under)\b", re.I)
 # (not "look no further than Zhouquan village", which names the subject)
-AFTER_THAN = re.compile(r"(?<!further\s)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?$", re.I)
+AFTER_THAN = re.compile(
+    r"(?<!further\s)\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth(?:\s+rate)?\s+of\s+)?(?:the\s+)?$",
+    re.I,
+)
 
 # Numbers inside these spans are not figures, whatever follows them: (reason, pattern).
 NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
@@ -273,7 +276,9 @@ EARLIER_PERIOD_COMPARATOR = re.compile(
     re.I,
 )
 # "faster than", "higher than" … followed by a segment's name: a gap between two segments.
-THAN = re.compile(r"\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth\s+of\s+|for\s+)?(?:the\s+)?", re.I)
+THAN = re.compile(
+    r"\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth(?:\s+rate)?\s+of\s+|for\s+)?(?:the\s+)?", re.I
+)
 # A place the gazetteer may not know: a capitalised name followed by an administrative word.
 PLACE = re.compile(
     r"\b(?!(?:The|This|That|These|Its|Each|Every|Our|Their|A|An|One|Another|January|February|March|April"
@@ -459,7 +464,7 @@ ONE_SHOW_OR_SAMPLE = re.compile(
 # "to be labelled a Taobao village, it must reach 10 million yuan": a requirement, not a statistic
 REQUIREMENT = re.compile(r"\b(?:must|should|(?:is|are)\s+required\s+to|needs?\s+to)\b", re.I)
 PER_DAY = re.compile(
-    r"(?i:\b(?:every|each|per|a)\s+(?:day|hour|minute|second)\b)"
+    r"(?i:\b(?:every|each|per|a)\s+(?:day|hour|minute|second|month)\b)"
     r"|(?:\bdaily|^\s*Daily)\b"
     r"(?![\s-]+(?i:necessit|use|chemical|goods|commodit|consumer|life|living|products|supplies|essentials))",
 )
