@@ -2299,3 +2299,14 @@ def test_a_figure_per_month_is_an_average(reference):
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the first half of 2024, exports to the United States accounted for 34.5% of Gansu's cross-border e-commerce.",
+        "The United States had 150 million online buyers in 2024, while Gansu had 9 million.",
+    ],
+)
+def test_another_countrys_figures_are_not_chinas(reference, sentence):
+    assert all(f[4] not in (34.5, 150e6) for f in facts(sentence, reference))

@@ -30,6 +30,7 @@ from flows.extract.patterns import (
     EARLIER_VALUE_TO,
     FASTER_THAN_BEFORE,
     FIRMS_AFTER,
+    FOREIGN_PLACE,
     FROM_RATE,
     GAP_IN_PERCENT,
     GROUP_OF_FIRMS_AFTER,
@@ -287,6 +288,10 @@ def _not_a_statistic(context: Context) -> Aside | None:
         or _company_subject(context)
     ):
         return Aside("not_a_figure", "a person's or a company's own figure")
+    # "exports to the United States accounted for 34.2%", "The United States had 150 million online buyers"
+    clause_before = context.clause.text[: context.quantity.start - context.clause.start]
+    if FOREIGN_PLACE.search(clause_before):
+        return Aside("not_a_figure", "a figure of another country")
     # a platform named in the figure's clause, or before it in its sentence but not as an aside
     # ("Zhejiang, home to Alibaba, …"); a sentence's first clause is no aside ("A report from Douyin")
     # (not where platforms are examples of where a place's firms sell: "… stores on platforms

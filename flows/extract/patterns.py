@@ -436,6 +436,13 @@ COMPANY = re.compile(
     re.I,
 )
 # A company named before a figure in its sentence: "The company's promotion … with 5,000 anchors".
+# Other countries and regions of the world: their figures are not China's (trade partners, markets compared).
+FOREIGN_PLACE = re.compile(
+    r"\b(?:the\s+)?(?:United\s+States|U\.S\.(?!\s+dollars?)|America|United\s+Kingdom|Britain|Germany|France|Japan"
+    r"|South\s+Korea|Russia|Australia|Canada|Italy|Spain|India|Brazil|Singapore|Malaysia|Thailand|Vietnam"
+    r"|Indonesia|Philippines|Netherlands|Mexico|Saudi\s+Arabia|European\s+Union|ASEAN|Africa|Europe"
+    r"|Latin\s+America|the\s+Middle\s+East)\b"
+)
 NAMED_COMPANY = re.compile(
     r"\bCo\.,?\s|\bLtd\b|\bInc\.?(?:\s|$)|\b(?:the|a)\s+company['’]s\b"
     # "Ren, the first business owner to tap into e-commerce, made 7,000 yuan": one person's
