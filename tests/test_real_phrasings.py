@@ -2310,3 +2310,19 @@ def test_a_figure_per_month_is_an_average(reference):
 )
 def test_another_countrys_figures_are_not_chinas(reference, sentence):
     assert all(f[4] not in (34.5, 150e6) for f in facts(sentence, reference))
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "The pace was 0.5 percentage points faster than the first quarter.",
+        "However, the growth rate was 0.5% lower than the first quarter of 2024.",
+        "The expansion increased slightly from the 8.5-percent rise seen in the first quarter.",
+    ],
+)
+def test_the_pace_and_the_expansion_refer_to_the_figure_before(reference, follow_up):
+    text = page(
+        f"Gansu's retail sales of consumer goods grew 9 percent in the first half of 2024. {follow_up}"
+    )
+    assert {f[1] for f in facts_of(text, reference)} == {"retail sales of consumer goods"}
+    assert len(facts_of(text, reference)) == 2

@@ -110,9 +110,9 @@ def resolve_figure(
 
 def _over_years(context: Context, period: str) -> bool:
     """ "60% more than in 2012" in a report on 2021: a growth measured from a year other than the
-    one before the figure's."""
+    one before the figure's (an earlier one)."""
     compared = COMPARED_WITH_YEAR.match(context.sentence.text, context.quantity.end - context.sentence.start)
-    return bool(compared) and int(compared["year"]) != int(period[:4]) - 1
+    return bool(compared) and int(compared["year"]) < int(period[:4]) - 1
 
 
 COMPARED_WITH_YEAR = re.compile(

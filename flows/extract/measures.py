@@ -169,9 +169,8 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         if GAP_IN_PERCENT.match(after) and NATIONAL.search(after):  # "1.49% higher than the national average"
             return Measure("gap_vs_national_pp", -value if BELOW.search(after[:20]) else value)
         if faster := FASTER_THAN_BEFORE.match(after):
-            return Measure(
-                "growth_change_pp", -value if faster.group("way").lower() in ("slower", "lower") else value
-            )
+            way = (faster.group("way") or faster.group("way2")).lower()
+            return Measure("growth_change_pp", -value if way in ("slower", "lower") else value)
         if THAN_AN_AVERAGE.match(after):
             return Aside("not_a_figure", "a comparison with an average of others, not a growth")
         # "easing from 15 percent in H1": an earlier growth rate, stated as it was

@@ -374,7 +374,8 @@ NOT_PERIOD_BEFORE = re.compile(
 # A sentence that carries on the figure before it: "The growth rate was …", "It accounted for …"
 ANAPHORA = re.compile(
     r"^(?:(?:in|during|for|over)\s+(?:the\s+)?(?:same\s+)?(?:period|month|quarter|year)\s*,\s*)?"
-    r"(?:the\s+|its\s+|this\s+|that\s+)?(?:growth(?:\s+rate)?|rate|figure|number(?!\s+of)|sales|volume|amount|total|increase"
+    r"(?:however,\s*)?(?:the\s+|its\s+|this\s+|that\s+)?(?:better-than-expected\s+)?"
+    r"(?:growth(?:\s+rate)?|rate|figure|number(?!\s+of)|sales|volume|amount|total|increase|pace|expansion"
     r"|proportion|share|it|this|that|they|these|those|of\s+(?:this|these|which|them)|among\s+them|among\s+which"
     r"|within\s+this\s+total|specifically|in\s+particular|of\s+the\s+total)\b",
     re.I,
@@ -392,7 +393,10 @@ CONTRIBUTION = re.compile(r"\b(?:contribut\w*|driv\w*|pull\w*|boost\w*)\s+(?:\w+
 # "2.4% faster growth rate than the previous year": a change of growth written in percent.
 FASTER_THAN_BEFORE = re.compile(
     r"^\s*(?P<way>faster|higher|quicker|slower|lower)\s+(?:growth\s+(?:rate\s+)?)?than\s+(?:that\s+of\s+)?(?:the\s+)?"
-    r"(?:previous|last|preceding|same\s+period\s+(?:of\s+)?last)\s+(?:year|quarter|month|period)",
+    r"(?:previous|last|preceding|same\s+period\s+(?:of\s+)?last)\s+(?:year|quarter|month|period)"
+    # "0.2% lower than the first quarter of 2015": a change of growth on an earlier part of the year
+    r"|^\s*(?P<way2>faster|higher|quicker|slower|lower)\s+than\s+(?:that\s+(?:of|in)\s+)?(?:the\s+)?"
+    r"(?:first|second|third)\s+(?:quarter|half)\b",
     re.I,
 )
 # "20% higher than the city average": a comparison with an average of others, not a growth.
