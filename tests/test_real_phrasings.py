@@ -2326,3 +2326,22 @@ def test_the_pace_and_the_expansion_refer_to_the_figure_before(reference, follow
     )
     assert {f[1] for f in facts_of(text, reference)} == {"retail sales of consumer goods"}
     assert len(facts_of(text, reference)) == 2
+
+
+def test_more_than_the_number_a_year_before_and_two_years_ago(reference):
+    sentence = (
+        "During the Labor Day holiday in 2024, the number of parcels delivered in Gansu hit 25 million, "
+        "12.5 percent more than the number of deliveries in 2023 and 61.5 percent more than was delivered two years ago."
+    )
+    assert [(f[2], f[3], f[4]) for f in facts(sentence, reference)] == [
+        ("2024-EV-may_day", "parcels_count", 25e6),
+        ("2024-EV-may_day", "parcels_yoy_growth_pct", 12.5),
+    ]
+
+
+def test_a_market_share_that_reaches(reference):
+    sentence = "In 2024, the B2C model in Gansu saw its market share reach 62.5 percent, up by 4.5 percentage points from the previous year."
+    assert [(f[1], f[2], f[3], f[4]) for f in facts(sentence, reference)] == [
+        ("B2C", "2024", "share_pct", 62.5),
+        ("B2C", "2024", "share_change_pp", 4.5),
+    ]

@@ -112,9 +112,12 @@ def _over_years(context: Context, period: str) -> bool:
     """ "60% more than in 2012" in a report on 2021: a growth measured from a year other than the
     one before the figure's (an earlier one)."""
     compared = COMPARED_WITH_YEAR.match(context.sentence.text, context.quantity.end - context.sentence.start)
-    return bool(compared) and int(compared["year"]) < int(period[:4]) - 1
+    # (or "91.77 percent more than was delivered two years ago")
+    earlier_year = bool(compared) and int(compared["year"]) < int(period[:4]) - 1
+    return earlier_year or bool(YEARS_AGO.search(context.after))
 
 
+YEARS_AGO = re.compile(r"\b(?:two|three|four|five|\d+)\s+years\s+(?:ago|earlier|before)\b", re.I)
 COMPARED_WITH_YEAR = re.compile(
     r"(?:[\s-]*(?:percent|per\s+cent|%))?\s*(?:year[- ]on[- ]year\s+)?(?:\w+\s+){0,2}?"
     r"(?:than|from|over|compared\s+(?:with|to))\s+(?:(?:that|those)\s+)?(?:(?:(?!\byears?\b)[^,;.]){0,70}?\b(?:in|of)\s+)?"

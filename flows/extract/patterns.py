@@ -72,7 +72,7 @@ SHARE_BEFORE = re.compile(
     r"|represent(?:ed|ing|s)?|constitut(?:ed|ing)|equivalent\s+to|equal(?:ling|ing)?\s+to"
     r"|tak(?:ing|es)\s+up|took\s+up|captur(?:ing|ed)\s+(?:market\s+)?shares?\s+of|contribut(?:ed|ing)\s+to"
     r"|(?:share|proportion)\b[^,;]{0,120}?"
-    r"\b(?:was|is|of|reached|stood\s+at|rose\s+to|to))\s+(?:about\s+|nearly\s+|over\s+"
+    r"\b(?:was|is|of|reached|reach|hit|stood\s+at|rose\s+to|to))\s+(?:about\s+|nearly\s+|over\s+"
     r"|more\s+than\s+|around\s+|almost\s+|roughly\s+)?$",
     re.I,
 )
@@ -89,7 +89,7 @@ GROWTH_UP = re.compile(
     r"|up|upticks?|upswing|surged?|surging|jump(?:ed|s)?|climb(?:ed|s)?|expand(?:ed|s|ing)?|gain(?:ed|s)?"
     r"|soar(?:ed|s|ing)?|leap(?:t|ed|s)?|boom(?:ed|s)?|spik(?:ed|es?)|advanc(?:ed|es?)|hit|reached|posted"
     r"|registered|higher|more\s+(?:compared\s+(?:to|with)|in\s+annual\s+terms|year[- ]on[- ]year)"
-    r"|more\s+than\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year"
+    r"|more\s+than\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|the\s+(?:number|figure|volume|amount)\s+of\b"
     r"|the\s+same\s+(?:day|period|time|month|quarter|holiday)(?:\s+(?:of\s+)?last\s+year)?))\b",
     re.I,
 )

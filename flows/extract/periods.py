@@ -249,7 +249,13 @@ def stated_range(text: str, year: int) -> tuple[date, date] | None:
 
 
 FROM_START = re.compile(r"from\b", re.I)
-FROM_VALUE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?\d", re.I)
+# "… from 25.6 percent at the end of 2019", "22.28 percent more than the number of deliveries in 2020": the
+# period after is the earlier value's or the comparison's, not the figure's
+FROM_VALUE = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+)?\d|\bmore\s+than\s+the\s+(?:number|figure|volume|amount)\b"
+    r"|\b(?:from|than|over|compared\s+(?:with|to))\s+(?:the\s+|a\s+)?(?:previous|last|preceding)\s+year\b",
+    re.I,
+)
 GUARD_WORD = re.compile(r"[A-Za-z]+\d*|\d+(?:\.\d+)?")
 MONTH_WORDS = set(MONTHS)
 EVENT_WORDS = {
