@@ -2345,3 +2345,8 @@ def test_a_market_share_that_reaches(reference):
         ("B2C", "2024", "share_pct", 62.5),
         ("B2C", "2024", "share_change_pp", 4.5),
     ]
+
+
+def test_a_tass_dateline_names_no_subject(reference):
+    text = " date 2024-07-20 LANZHOU, July 20. /TASS/. Online retail sales in Gansu grew 8.5% in January-June 2024.\n"
+    assert [f[0] for f in facts_of(text, reference)] == ["Gansu"]

@@ -511,6 +511,9 @@ DATELINE_PLACE = re.compile(
     # "LHASA, (UrduPoint / Pakistan Point News - 15th Mar, 2024)"; "China News Service Shiyan, May 14"
     r"^[A-Z][A-Z .'’-]{2,40},\s*\([^)]{1,80}\)\s*|"
     r"^(?:[A-Z][\w.]*\s+){1,4}(?:Agency|Service|client)\s+[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\b\s*|"
+    # "HAIKOU, July 20. /TASS/. Express delivery services …" (after the search tool's date marker, if any)
+    r"^(?:\s*date\s+\d{4}-\d{2}-\d{2}\s+)?[A-Z][A-Z .'’-]{2,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s*"
+    r"/[A-Za-z]+/\.?\s*|"
     # "China Radio and Television Jinan May 12 (Reporter Liu Haikui) Busy people …"
     r"^(?:[A-Z][\w.]*\s+(?:and\s+)?){1,5}?[A-Z][a-z]+\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
     r"\s+\d{1,2}\s*\([^)]{1,80}\)\s*"
