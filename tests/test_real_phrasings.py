@@ -2350,3 +2350,14 @@ def test_a_market_share_that_reaches(reference):
 def test_a_tass_dateline_names_no_subject(reference):
     text = " date 2024-07-20 LANZHOU, July 20. /TASS/. Online retail sales in Gansu grew 8.5% in January-June 2024.\n"
     assert [f[0] for f in facts_of(text, reference)] == ["Gansu"]
+
+
+def test_a_compound_number_translated_word_by_word(reference):
+    sentence = (
+        "In 2024, Gansu's e-commerce market transactions amounted to 1 trillion and 250 billion yuan, "
+        "including online retail transactions of 320 billion yuan."
+    )
+    assert [(f[1], f[4]) for f in facts(sentence, reference)] == [
+        ("online transactions", 1.25e12),
+        ("online retail (total)", 3.2e11),
+    ]

@@ -29,6 +29,11 @@ SCALES = {
     "ten thousand": 1e4,
     "hundred million": 1e8,
 }
+COMPOUND_YUAN = re.compile(
+    r"\s*(?P<big>trillion|billion)\s+and\s+(?P<rest>\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?P<small>billion|million|ten\s+thousand|thousand)\s*(?:yuan|rmb|renminbi|cny)\b",
+    re.I,
+)
 _SCALE = r"(?:\s*(?P<scale>ten\s+thousand|hundred\s+million|trillion|billion|million|thousand|bn|b|m)\b)?"
 UNIT_AFTER = [
     ("points", re.compile(r"\s*(?:percentage|pct\.?)\s+points?\b|\s*points?\b", re.I)),

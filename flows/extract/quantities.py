@@ -9,6 +9,7 @@ from text_to_num import text2num
 
 from flows.extract.layout import Span
 from flows.extract.patterns import (
+    COMPOUND_YUAN,
     CURRENCY_BEFORE,
     DOUBLED,
     LIST_UNIT_AFTER,
@@ -50,7 +51,10 @@ def _number(written: str) -> Decimal:
 def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
     text = sentence.text
     quantities = []
+    read_until = 0  # the end of a compound number read whole ("7 trillion and 850 billion yuan")
     for m in sorted([*NUMBER.finditer(text), *WORD_NUMBER.finditer(text)], key=lambda m: m.start()):
+        if m.start() < read_until:
+            continue
         number = _number(m.group("num"))
         before, after = text[max(0, m.start() - LOOK_BEHIND) : m.start()], text[m.end() : m.end() + 80]
         kind, end, scale = "bare", m.end(), 1.0
@@ -59,6 +63,13 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
                 kind, end = unit_kind, m.end() + unit.end()
                 scale = SCALES.get(" ".join((unit.groupdict().get("scale") or "").lower().split()), 1.0)
                 break
+        # "7 trillion and 850 billion yuan" (Chinese 7万8500亿 translated word by word): one amount
+        if compound := COMPOUND_YUAN.match(after):
+            rest = Decimal(compound["rest"].replace(",", ""))
+            small_scale = SCALES[" ".join(compound["small"].lower().split())]
+            number = number * Decimal(SCALES[compound["big"].lower()]) + rest * Decimal(small_scale)
+            kind, scale, end = "yuan", 1.0, m.end() + compound.end()
+            read_until = end
         # "went up by 29.3, 21.4 and 20.9 percent respectively": the list's last unit is every item's
         if (
             kind == "bare"
