@@ -2361,3 +2361,11 @@ def test_a_compound_number_translated_word_by_word(reference):
         ("online transactions", 1.25e12),
         ("online retail (total)", 3.2e11),
     ]
+
+
+def test_the_mid_autumn_festival_followed_by_national_day_is_no_mid_autumn_event(reference):
+    sentence = (
+        "During the 8-day holiday in 2024, when the Mid-Autumn Festival was immediately followed by the "
+        "National Day, online sales in Gansu grew 9.5 percent."
+    )
+    assert all(not f[2].endswith("mid_autumn") for f in facts(sentence, reference))

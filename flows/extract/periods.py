@@ -185,7 +185,8 @@ EVENTS: list[tuple[str, str, int]] = [
     ("may_day", r"(?:may\s+day|labou?r\s+day)(?:\s+holiday)?", 5),
     ("new_year", r"new\s+year['’]s\s+day(?:\s+holiday)?", 1),
     # (after National Day, which may name the Mid-Autumn Festival beside it)
-    ("mid_autumn", r"mid-autumn\s+festival(?:\s+holiday)?", 9),
+    # (not when National Day follows it: the two make one golden week, National Day's)
+    ("mid_autumn", r"mid-autumn\s+festival(?:\s+holiday)?(?![^.]{0,60}\bnational\s+day)", 9),
     ("dragon_boat", r"dragon\s+boat\s+festival(?:\s+holiday)?", 6),
 ]
 # What may follow an event's name and belongs to it: "“Double 11” shopping festival this year",
