@@ -86,13 +86,13 @@ UNRECOGNISED_COUNT = "count of an unrecognised quantity"
 PLACE_COUNTS = frozenset({"taobao_villages", "taobao_towns"})
 # the figures of a list before this one: "contributing 21% and " → "contributing "
 LIST_BEFORE = re.compile(r"(?:-?\d[\d,.]*\s*(?:%|percent)\s*(?:,|and|,\s*and)\s*)+$", re.I)
-# "representing 26.2% growth from 2015": a growth, whatever verb stands before it
 # between a counted thing and its share: "… volume accounts for about 10%"
 SHARE_SUBJECT_BETWEEN = re.compile(
     r"\s*(?:[\w’'-]+\s+){0,2}?(?:accounted|accounting|accounts|made|making|makes|represent\w*|constitut\w*)"
     r"(?:\s+(?:for|up))?\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+|around\s+|almost\s+|roughly\s+)?",
     re.I,
 )
+# "representing 26.2% growth from 2015": a growth, whatever verb stands before it
 GROWTH_NOUN_AFTER = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?(?:growth|increase|rise|gain|jump)\b", re.I)
 CONTRIBUTED_TO_SALES = re.compile(
     r"^\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:total\s+)?retail\s+sales\b(?!\s+growth)", re.I
@@ -169,8 +169,9 @@ def read_measure(context: Context, reference: Reference) -> Measure | Aside:
         if GAP_IN_PERCENT.match(after) and NATIONAL.search(after):  # "1.49% higher than the national average"
             return Measure("gap_vs_national_pp", -value if BELOW.search(after[:20]) else value)
         if faster := FASTER_THAN_BEFORE.match(after):
-            way = (faster.group("way") or faster.group("way2")).lower()
-            return Measure("growth_change_pp", -value if way in ("slower", "lower") else value)
+            return Measure(
+                "growth_change_pp", -value if faster.group("way").lower() in ("slower", "lower") else value
+            )
         if THAN_AN_AVERAGE.match(after):
             return Aside("not_a_figure", "a comparison with an average of others, not a growth")
         # "easing from 15 percent in H1": an earlier growth rate, stated as it was

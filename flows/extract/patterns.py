@@ -115,10 +115,9 @@ NATIONAL = re.compile(
 )
 BELOW = re.compile(r"\b(?:lower|below|slower|less|under)\b", re.I)
 # (not "look no further than Zhouquan village", which names the subject)
-AFTER_THAN = re.compile(
-    r"(?<!further\s)\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth(?:\s+rate)?\s+of\s+)?(?:the\s+)?$",
-    re.I,
-)
+# what may stand between "than" and the thing compared: "than that of", "than the growth rate of"
+_THAN_OF = r"that\s+of\s+|those\s+of\s+|the\s+growth(?:\s+rate)?\s+of\s+"
+AFTER_THAN = re.compile(rf"(?<!further\s)\bthan\s+(?:{_THAN_OF})?(?:the\s+)?$", re.I)
 
 # Numbers inside these spans are not figures, whatever follows them: (reason, pattern).
 NOT_FIGURES: list[tuple[str, re.Pattern[str]]] = [
@@ -281,9 +280,7 @@ EARLIER_PERIOD_COMPARATOR = re.compile(
     re.I,
 )
 # "faster than", "higher than" … followed by a segment's name: a gap between two segments.
-THAN = re.compile(
-    r"\bthan\s+(?:that\s+of\s+|those\s+of\s+|the\s+growth(?:\s+rate)?\s+of\s+|for\s+)?(?:the\s+)?", re.I
-)
+THAN = re.compile(rf"\bthan\s+(?:{_THAN_OF}|for\s+)?(?:the\s+)?", re.I)
 # A place the gazetteer may not know: a capitalised name followed by an administrative word.
 PLACE = re.compile(
     r"\b(?!(?:The|This|That|These|Its|Each|Every|Our|Their|A|An|One|Another|January|February|March|April"
@@ -397,11 +394,11 @@ ONLINE_WORDS = re.compile(
 CONTRIBUTION = re.compile(r"\b(?:contribut\w*|driv\w*|pull\w*|boost\w*)\s+(?:\w+\s+){0,2}$", re.I)
 # "2.4% faster growth rate than the previous year": a change of growth written in percent.
 FASTER_THAN_BEFORE = re.compile(
-    r"^\s*(?P<way>faster|higher|quicker|slower|lower)\s+(?:growth\s+(?:rate\s+)?)?than\s+(?:that\s+of\s+)?(?:the\s+)?"
+    r"^\s*(?P<way>faster|higher|quicker|slower|lower)\s+"
+    r"(?:(?:growth\s+(?:rate\s+)?)?than\s+(?:that\s+of\s+)?(?:the\s+)?"
     r"(?:previous|last|preceding|same\s+period\s+(?:of\s+)?last)\s+(?:year|quarter|month|period)"
     # "0.2% lower than the first quarter of 2015": a change of growth on an earlier part of the year
-    r"|^\s*(?P<way2>faster|higher|quicker|slower|lower)\s+than\s+(?:that\s+(?:of|in)\s+)?(?:the\s+)?"
-    r"(?:first|second|third)\s+(?:quarter|half)\b",
+    r"|than\s+(?:that\s+(?:of|in)\s+)?(?:the\s+)?(?:first|second|third)\s+(?:quarter|half)\b)",
     re.I,
 )
 # "20% higher than the city average": a comparison with an average of others, not a growth.

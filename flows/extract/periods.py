@@ -252,7 +252,7 @@ def stated_range(text: str, year: int) -> tuple[date, date] | None:
 FROM_START = re.compile(r"from\b", re.I)
 # "… from 25.6 percent at the end of 2019", "22.28 percent more than the number of deliveries in 2020": the
 # period after is the earlier value's or the comparison's, not the figure's
-FROM_VALUE = re.compile(
+COMPARED_AFTER = re.compile(
     r"\bfrom\s+(?:about\s+|around\s+)?\d|\bmore\s+than\s+the\s+(?:number|figure|volume|amount)\b"
     r"|\b(?:from|than|over|compared\s+(?:with|to))\s+(?:the\s+|a\s+)?(?:previous|last|preceding)\s+year\b",
     re.I,
@@ -442,7 +442,7 @@ def figure_period(
         if clause.start <= p.start < clause.end
         and not (
             p.start >= quantity.end
-            and FROM_VALUE.search(sentence.text, quantity.end - sentence.start, p.start - sentence.start)
+            and COMPARED_AFTER.search(sentence.text, quantity.end - sentence.start, p.start - sentence.start)
         )
     ]
     bound = [

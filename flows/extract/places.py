@@ -257,9 +257,7 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
     # said …"; places named further on are examples
     if any(NATIONAL_SOURCE.search(sentence.text) for sentence in body[:5]):
         return Match(reference.nation_code, "", 0, 0)
-    counts: Counter[str] = Counter(
-        match.code for sentence in body for match in sentence_places(sentence, reference) if match.code
-    )
+    counts = _named_counts(body, reference)
     for levels in (("province",), ("prefecture", "county")):
         candidates = [code for code, _ in counts.most_common() if reference.region_level(code) in levels]
         if candidates:
@@ -270,12 +268,17 @@ def main_region(title: Span | None, body: list[Span], reference: Reference) -> M
     return None
 
 
+def _named_counts(body: list[Span], reference: Reference) -> Counter[str]:
+    """How often the text names each known place."""
+    return Counter(
+        match.code for sentence in body for match in sentence_places(sentence, reference) if match.code
+    )
+
+
 def _named_most_inside(place: Match, body: list[Span], reference: Reference) -> Match | None:
     """A place inside `place` that the text names at least three times and more often than `place`
     itself ("rural Shanxi … the county of Pingshun", then Pingshun throughout): the story's subject."""
-    counts: Counter[str] = Counter(
-        match.code for sentence in body for match in sentence_places(sentence, reference) if match.code
-    )
+    counts = _named_counts(body, reference)
     inside = [
         (count, code)
         for code, count in counts.items()

@@ -48,10 +48,16 @@ def _number(written: str) -> Decimal:
     return Decimal(text2num(written.lower().replace("-", " "), "en"))
 
 
+def _scale_key(written: str) -> str:
+    """A scale word as SCALES holds it: "Ten  thousand" → "ten thousand"."""
+    return " ".join(written.lower().split())
+
+
 def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
     text = sentence.text
     quantities = []
     read_until = 0  # the end of a compound number read whole ("7 trillion and 850 billion yuan")
+    last_unit: Quantity | None = None  # the sentence's latest number with a unit
     for m in sorted([*NUMBER.finditer(text), *WORD_NUMBER.finditer(text)], key=lambda m: m.start()):
         if m.start() < read_until:
             continue
@@ -61,13 +67,13 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
         for unit_kind, pattern in UNIT_AFTER:
             if unit := pattern.match(after):
                 kind, end = unit_kind, m.end() + unit.end()
-                scale = SCALES.get(" ".join((unit.groupdict().get("scale") or "").lower().split()), 1.0)
+                scale = SCALES.get(_scale_key(unit.groupdict().get("scale") or ""), 1.0)
                 break
         # "7 trillion and 850 billion yuan" (Chinese 7万8500亿 translated word by word): one amount
         if compound := COMPOUND_YUAN.match(after):
             rest = Decimal(compound["rest"].replace(",", ""))
-            small_scale = SCALES[" ".join(compound["small"].lower().split())]
-            number = number * Decimal(SCALES[compound["big"].lower()]) + rest * Decimal(small_scale)
+            small_scale = SCALES[_scale_key(compound["small"])]
+            number = number * Decimal(SCALES[_scale_key(compound["big"])]) + rest * Decimal(small_scale)
             kind, scale, end = "yuan", 1.0, m.end() + compound.end()
             read_until = end
         # "went up by 29.3, 21.4 and 20.9 percent respectively": the list's last unit is every item's
@@ -87,14 +93,13 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
             if nouns and not text[end : nouns[0].start].strip(QUOTES):
                 noun, kind, end = nouns[0], "count", nouns[0].end
         # "… exceeded 1 trillion yuan, registering 1.35 trillion and 1.23 trillion": yuan, as before
-        units = [q for q in quantities if q.kind != "bare"]
         if (
             kind == "count"
             and noun is None
             and scale > 1
-            and units
-            and units[-1].kind == "yuan"
-            and start - (units[-1].end - sentence.start) < YUAN_LIST_REACH
+            and last_unit
+            and last_unit.kind == "yuan"
+            and start - (last_unit.end - sentence.start) < YUAN_LIST_REACH
         ):
             kind = "yuan"
         qualifier = QUALIFIER.search(text[max(0, start - LOOK_BEHIND) : start])
@@ -112,6 +117,8 @@ def find_quantities(sentence: Span, reference: Reference) -> list[Quantity]:
                 noun=noun,
             )
         )
+        if kind != "bare":
+            last_unit = quantities[-1]
     for m in DOUBLED.finditer(text):
         quantities.append(
             Quantity(
