@@ -42,6 +42,8 @@ from flows.extract.quantities import Quantity, find_quantities
 from flows.extract.recent_periods import RecentPeriods, historical
 from flows.extract.recent_places import RecentPlaces
 from flows.extract.tally import merge_repeats, outside_body
+from flows.extract.zh.reader import ZhReader
+from flows.extract.zh.script import is_chinese
 from flows.reference import Match, Reference
 
 
@@ -70,23 +72,39 @@ def extract(
     default_period = next(iter(titled + [p for p in stated if not p.event] + stated), None)
     events = [p for p in in_title + in_body if p.event]
     reader = _SentenceReader(reference, dated, main, default_period, events, settling)
+    chinese = [p for p in page.body if is_chinese(p.text)]
+    zh = ZhReader.for_report(reference, dated.value if dated else None, page.title, chinese)
+
+    def on_time() -> None:
+        if deadline is not None and time.monotonic() > deadline:
+            raise ReportError(f"{name}: extraction took longer than its time budget")
+
     for paragraph in page.body:
+        if is_chinese(paragraph.text):
+            zh.read_paragraph(paragraph, on_time)
+            continue
         reader.start_paragraph()
         for sentence in sentences(paragraph):
-            if deadline is not None and time.monotonic() > deadline:
-                raise ReportError(f"{name}: extraction took longer than its time budget")
+            on_time()
             reader.read(sentence)
-    observations, repeats = merge_repeats(reader.observations)
+    # a bilingual report states a fact in both halves: the first statement is its evidence
+    observations, repeats = merge_repeats(
+        sorted(reader.observations + zh.observations, key=lambda o: o.figure_start)
+    )
+    own_region = main.code if main and main.code else None
     return Extraction(
         title=page.title.text if page.title else None,
         source=page.source,
         report_date=dated,
-        region_code=main.code if main and main.code else None,
+        region_code=own_region if own_region or not chinese else zh.main,
         observations=observations,
         mentions=reader.mentions,
-        set_aside=reader.set_aside + outside_body(page, reader.observations, reference) + repeats,
+        set_aside=reader.set_aside
+        + zh.set_aside
+        + outside_body(page, reader.observations, reference)
+        + repeats,
         event_dates=reader.event_dates,
-        figures_read=reader.figures_read,
+        figures_read=reader.figures_read + zh.figures_read,
     )
 
 

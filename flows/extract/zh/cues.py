@@ -1,0 +1,64 @@
+"""What a figure in Chinese text measures, read from the words between it and what comes before it:
+the genre's phrasing as a table of patterns, each anchored at the figure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINK = r"(?:了|为|达|达到|至|到|是|约|近|超|超过|逾|:)?\s*"
+# (measure, sign, pattern on the text before the figure); the first that matches decides
+PERCENT_CUES = [
+    ("share", 1, re.compile(r"(?:占|比重|占比|份额|比例|渗透率)[^,;。]*$")),
+    ("growth", -1, re.compile(rf"(?:下降|减少|下滑|降低|下跌|回落|萎缩|负增长|降幅(?:为|达)?)\s*{_LINK}$")),
+    ("growth", 1, re.compile(rf"(?:增长|增加|上升|提高|提升|上涨|增速|增幅|涨幅|增|涨)\s*{_LINK}$")),
+]
+# a change of growth or of a share, against an earlier period: "比一季度加快", "较上年提高"
+CHANGE_UP = re.compile(rf"(?:加快|提高|提升|上升|回升|增加|扩大|上涨|高|快)(?:了)?\s*{_LINK}$")
+CHANGE_DOWN = re.compile(rf"(?:回落|放缓|下降|降低|减少|收窄|下滑|低|慢)(?:了)?\s*{_LINK}$")
+EARLIER = re.compile(
+    r"(?:比|较|与)(?:今年|去年|上年|上一年|\d{4}年)?(?:同期|全年|一季度|二季度|三季度|上半年|前三季度|上月|年初|"
+    r"上年|去年|\d{1,2}(?:-\d{1,2})?月(?:份)?|[一二三四]季度|\d{4}年)"
+)
+# a gap to a wider average: "高于全国平均水平6.4个百分点", "比全国高3个百分点", "低于全省1.2个百分点"
+GAP = re.compile(
+    r"(?:(?P<above>高于|快于|超过|超出|高出|领先)|(?P<below>低于|慢于|落后))"
+    r"(?:同期)?(?P<whole>全国|全省|全市|全区|全州|省|国家|[\u4e00-\u9fff]{2,3}(?:省|市))"
+    r"(?:的)?(?:平均)?(?:水平|增速|增幅|平均水平|平均增速)?(?:的)?\s*$"
+    r"|比(?P<whole2>全国|全省|全市|全区|全州)(?:平均)?(?:水平|增速)?(?:(?P<above2>高|快)|(?P<below2>低|慢))(?:出)?\s*$"
+)
+CONTRIBUTION = re.compile(r"拉动|贡献率|贡献")
+LIST_SEPARATOR = re.compile(r"^[、,和及与\s]*(?:分别(?:为|是|达|增长|下降)?)?[、,和及与\s]*$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    measure: str  # growth | share | gap_national | gap_province | growth_change | share_change
+    sign: int
+
+
+def percent_cue(before: str) -> Cue | None:
+    for measure, sign, pattern in PERCENT_CUES:
+        if pattern.search(before):
+            return Cue(measure, sign)
+    return None
+
+
+def points_cue(before: str, about_share: bool) -> Cue | str:
+    """A figure in points: a gap, a change of growth or of a share, or why it is none."""
+    if CONTRIBUTION.search(before):
+        return "a contribution to growth"
+    if gap := GAP.search(before):
+        whole = gap.group("whole") or gap.group("whole2")
+        sign = 1 if gap.group("above") or gap.group("above2") else -1
+        if whole in ("全国", "国家"):
+            return Cue("gap_national", sign)
+        if "省" in whole:
+            return Cue("gap_province", sign)
+        return "a gap to a whole other than the nation's or the province's"
+    for pattern, sign in ((CHANGE_UP, 1), (CHANGE_DOWN, -1)):
+        if pattern.search(before):
+            measure = "share_change" if about_share else "growth_change"
+            if EARLIER.search(before) or about_share or "同比" in before:
+                return Cue(measure, sign)
+    return "what the points measure is not said"

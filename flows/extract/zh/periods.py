@@ -1,0 +1,103 @@
+"""Periods in Chinese text (2024年上半年, 前三季度, 1-5月, 今年以来, 双11 …) as the phrases the English
+rules make, so that both resolve to the same period codes; and the periods a figure is only compared with
+(比一季度, 去年同期), which are not its own."""
+
+from __future__ import annotations
+
+import re
+
+from flows.extract.periods import PeriodPhrase
+
+_NUMBER = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_YEAR = r"(?:(?P<year>(?:19|20)\d{2})年度?|(?P<relative>今年|本年|去年|上年|上一年|前年)(?:度)?)"
+_PART = (
+    r"(?P<half>上半年|下半年)|(?P<whole>全年)"
+    r"|(?P<ytd_quarters>前三季度|前两季度|前三个季度|1-3季度)"
+    rf"|第?(?P<quarter>[一二三四1-4])季度"
+    rf"|(?P<first>{_NUMBER})(?:月份?)?\s*[-—–~～至到]\s*(?P<last>{_NUMBER})月(?:份)?"
+    rf"|前(?P<months>{_NUMBER})个?月"
+    rf"|(?P<month>{_NUMBER})月(?:份)?(?!\d{{0,2}}日|\d)"
+)
+PERIOD = re.compile(rf"{_YEAR}?(?:(?:{_PART})(?P<so_far>以来)?|(?P<year_part>底|末|初|以来))?")
+EVENTS = [
+    ("double_11", re.compile(r"双(?:十一|11)|“双11”")),
+    ("double_12", re.compile(r"双(?:十二|12)")),
+    ("618", re.compile(r"(?<![\d.])618(?![\d.]|亿|万|元|%|个|家)")),
+    ("spring_festival", re.compile(r"春节(?:期间|假期|黄金周|长假|前后)?")),
+    ("national_day", re.compile(r"(?:中秋)?国庆(?:期间|假期|黄金周|长假)|中秋国庆")),
+    ("may_day", re.compile(r"五一(?:期间|假期|劳动节)?|劳动节")),
+    ("new_year", re.compile(r"元旦(?:期间|假期)?")),
+    ("dragon_boat", re.compile(r"端午(?:期间|假期|节)?")),
+]
+EVENT_MONTHS = {"double_11": 11, "double_12": 12, "618": 6, "spring_festival": 2, "national_day": 10}
+EVENT_MONTHS |= {"may_day": 5, "new_year": 1, "dragon_boat": 6}
+# a period a figure is compared with, not its own: "比一季度加快", "较去年同期", "与上年相比"
+COMPARED = re.compile(r"(?:比|较|同比|与|和|高于|低于|快于|慢于|相比|对比)(?:全国|全省|全市)?$")
+AT_PRESENT = re.compile(r"目前|当前|现有|截至目前|截止目前|现已")
+_RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2}
+
+
+def _month(text: str) -> int:
+    return (
+        int(text)
+        if text.isdigit()
+        else {"十": 10, "十一": 11, "十二": 12}.get(text) or "一二三四五六七八九".index(text) + 1
+    )
+
+
+def find_periods(text: str) -> list[PeriodPhrase]:
+    """Every period phrase of a read text, in order; offsets into that text."""
+    found = []
+    for m in PERIOD.finditer(text):
+        if not m.group():
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        offset = _RELATIVE.get(m.group("relative") or "")
+        if m.group("half"):
+            months = (1, 6) if m.group("half") == "上半年" else (7, 12)
+        elif m.group("ytd_quarters"):
+            months = (1, 6) if "两" in m.group("ytd_quarters") else (1, 9)
+        elif m.group("quarter"):
+            q = "一二三四1234".index(m.group("quarter")) % 4 + 1
+            months = (3 * q - 2, 3 * q)
+        elif m.group("first"):
+            months = (_month(m.group("first")), _month(m.group("last")))
+        elif m.group("months"):
+            months = (1, _month(m.group("months")))
+        elif m.group("month"):
+            months = (_month(m.group("month")),) * 2
+        else:
+            months = (1, 12)
+        if months[0] > months[1]:
+            continue
+        if m.group("year_part") in ("底", "末"):  # "2022年底": as things stand at the year's end
+            found.append(PeriodPhrase((1, 12), year, offset, m.start(), m.end(), current=True))
+            continue
+        found.append(PeriodPhrase(months, year, offset, m.start(), m.end()))
+    for event, pattern in EVENTS:
+        for m in pattern.finditer(text):
+            year_match = re.search(rf"{_YEAR}$", text[max(0, m.start() - 6) : m.start()])
+            year = int(year_match.group("year")) if year_match and year_match.group("year") else None
+            offset = _RELATIVE.get(year_match.group("relative") or "") if year_match else None
+            month = EVENT_MONTHS[event]
+            found.append(PeriodPhrase((month, month), year, offset, m.start(), m.end(), event=event))
+    events = [p for p in found if p.event]
+    # "今年“双11”": the year belongs to the event
+    found = [p for p in found if p.event or not any(0 <= e.start - p.end <= 2 for e in events)]
+    for m in AT_PRESENT.finditer(text):
+        found.append(PeriodPhrase((1, 12), None, 0, m.start(), m.end(), current=True))
+    found = [
+        p
+        for p in found
+        if not any(o.start <= p.start and p.end <= o.end and _length(o) > _length(p) for o in found)
+    ]
+    return sorted(found, key=lambda p: p.start)
+
+
+def _length(phrase: PeriodPhrase) -> int:
+    return phrase.end - phrase.start
+
+
+def own_periods(text: str) -> list[PeriodPhrase]:
+    """The periods a text's figures are for: its period phrases less those only compared with."""
+    return [p for p in find_periods(text) if not COMPARED.search(text[max(0, p.start - 4) : p.start])]

@@ -1,0 +1,247 @@
+"""A report's Chinese paragraphs, sentence by sentence: each figure with its measure, place, series and
+period, or set aside with why. What a sentence does not name it inherits from the sentence before it in
+its paragraph, then from the report (its title's place and period)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from flows.extract.layout import Span
+from flows.extract.measures import unit_of
+from flows.extract.model import Observation, SetAside
+from flows.extract.periods import PeriodPhrase, period_code
+from flows.extract.zh.cues import LIST_SEPARATOR, Cue, percent_cue, points_cue
+from flows.extract.zh.numbers import Figure, find_figures
+from flows.extract.zh.periods import own_periods
+from flows.extract.zh.script import ReadText, read_text, zh_sentences
+from flows.extract.zh.subjects import Named, named_in
+from flows.reference import Reference
+
+ALL_CHANNELS = "consumer_goods_retail"
+METRICS = {"growth": "yoy_growth_pct", "share": "share_pct", "gap_national": "gap_vs_national_pp"}
+METRICS |= {"gap_province": "gap_vs_province_pp", "growth_change": "growth_change_pp"}
+METRICS |= {"share_change": "share_change_pp"}
+LEVELS = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
+
+
+@dataclass
+class _Said:
+    """What the last figure of a paragraph was about: what the next sentence inherits."""
+
+    place: str | None = None
+    series: Named | None = None
+    period: PeriodPhrase | None = None
+
+
+@dataclass
+class ZhReader:
+    reference: Reference
+    report_date: date | None
+    main: str | None = None
+    default_period: PeriodPhrase | None = None
+    observations: list[Observation] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)
+    figures_read: int = 0
+
+    @classmethod
+    def for_report(
+        cls, reference: Reference, report_date: date | None, title: Span | None, body: list[Span]
+    ) -> ZhReader:
+        """The report's own place (its title's most specific, else the first its body names) and period."""
+        reader = cls(reference, report_date)
+        texts = [read_text(s).text for s in ([title] if title else [])] + [
+            read_text(s).text for p in body[:3] for s in zh_sentences(p)
+        ]
+        for text in texts:
+            places = [
+                n
+                for n in named_in(text, reference, None)
+                if n.kind in ("place", "nation") and not n.is_object
+            ]
+            if places:
+                reader.main = max(places, key=lambda n: LEVELS.get(reference.region_level(n.code), 0)).code
+                break
+        for text in texts:
+            if periods := [p for p in own_periods(text) if not p.current]:
+                reader.default_period = periods[0]
+                break
+        if reader.report_date is None:  # relative periods resolve in the latest year the text states
+            years = [p.explicit_year for text in texts for p in own_periods(text) if p.explicit_year]
+            reader.report_date = date(max(years), 12, 31) if years else None
+        return reader
+
+    def read_paragraph(self, paragraph: Span, on_time: Callable[[], None]) -> None:
+        """`on_time` raises when the report has run past its time budget."""
+        said = _Said()
+        for sentence in zh_sentences(paragraph):
+            on_time()
+            self._read(sentence, read_text(sentence), said)
+
+    def _read(self, sentence: Span, read: ReadText, said: _Said) -> None:
+        text = read.text
+        named = [n for n in named_in(text, self.reference, self.main)]
+        periods = own_periods(text)
+        figures = _with_shared_units(find_figures(text))
+        previous: tuple[Figure, Cue | str | None, Named | None] | None = None
+        for index, figure in enumerate(figures):
+            if figure.kind == "bare":
+                continue
+            if figure.kind == "not_a_figure":
+                self._aside(sentence, read, figure, "not_a_figure", figure.unit)
+                continue
+            self.figures_read += 1
+            before = text[previous[0].end if previous else 0 : figure.start]
+            series = _last(named, figure.start, ("segment", "other", "count"))
+            listed = _listed(named, text, figure, figures[:index])
+            if listed and listed.kind in ("segment", "other", "count"):
+                series = listed
+            series = series or said.series
+            cue: Cue | str | None
+            if previous and LIST_SEPARATOR.match(before) and previous[1] is not None:
+                cue = previous[1]  # "分别增长33.5%和23.3%": the list's first figure says what they are
+            elif figure.kind == "percent":
+                cue = percent_cue(before) or ("what the percentage measures is not said")
+            elif figure.kind == "points":
+                about_share = any(w in text[: figure.start] for w in ("比重", "占比", "份额"))
+                cue = points_cue(before, about_share)
+            else:
+                cue = None
+            previous = (figure, cue, series)
+            if isinstance(cue, str):
+                self._aside(sentence, read, figure, "not_a_figure", cue)
+                continue
+            place = listed.code if listed and listed.kind in ("place", "nation") else None
+            place_named = _last(named, figure.start, ("place", "nation", "own_place"))
+            if place is None and place_named:
+                place = place_named.code if place_named.kind != "own_place" else self.main
+            place = place or said.place or self.main
+            period = next((p for p in reversed(periods) if p.start < figure.start), None) or said.period
+            period = period or self.default_period
+            observed = self._observation(sentence, read, figure, cue, series, place, period)
+            if isinstance(observed, Observation):
+                self.observations.append(observed)
+                said.place, said.series, said.period = place, series, period
+            else:
+                self._aside(sentence, read, figure, *observed)
+
+    def _observation(
+        self,
+        sentence: Span,
+        read: ReadText,
+        figure: Figure,
+        cue: Cue | None,
+        series: Named | None,
+        place: str | None,
+        period: PeriodPhrase | None,
+    ) -> Observation | tuple[str, str]:
+        ref = self.reference
+        if series is None:
+            return "not_a_figure", "no series named"
+        if series.kind == "other":
+            return "not_a_figure", "another statistic, not online retail"
+        if figure.kind == "count" or (figure.kind == "scaled" and series.kind == "count"):
+            if series.kind != "count":
+                return "needs_review", "a count of something the vocabulary does not know"
+            metric, segment, value = (
+                f"{series.code}_count",
+                ref.quantities[series.code]["segment"],
+                figure.value,
+            )
+        elif figure.kind in ("yuan", "scaled"):
+            if series.kind != "segment":
+                return "not_a_figure", "an amount of no series of ours"
+            metric, segment, value = "amount_cny", series.code, figure.value
+        else:
+            assert cue is not None
+            segment = series.code if series.kind == "segment" else ref.quantities[series.code]["segment"]
+            metric = METRICS[cue.measure]
+            if series.kind == "count":
+                if cue.measure != "growth":
+                    return "not_a_figure", "a change of a count's growth"
+                metric = f"{series.code}_yoy_growth_pct"
+            value = cue.sign * figure.value
+        if place is None:
+            return "needs_review", "no place named"
+        if period is None:
+            return "needs_review", "no period named"
+        if period.explicit_year is None and self.report_date is None:
+            return "needs_review", "a relative period with no date to anchor it"
+        code = period_code(period, self.report_date or date(period.explicit_year or 1, 12, 31))
+        start, end = read.origin(figure.start), read.origin(figure.end - 1) + 1
+        return Observation(
+            region_code=place,
+            segment_code=segment,
+            period_code=code,
+            metric_code=metric,
+            value=value,
+            half_unit=figure.half_unit,
+            unit=unit_of(metric, segment, ref),
+            qualifier=figure.qualifier,
+            figure_text=sentence.text[start - sentence.start : end - sentence.start],
+            figure_start=start,
+            figure_end=end,
+            evidence=sentence.text,
+            evidence_start=sentence.start,
+            evidence_end=sentence.end,
+        )
+
+    def _aside(self, sentence: Span, read: ReadText, figure: Figure, disposition: str, reason: str) -> None:
+        start, end = read.origin(figure.start), read.origin(figure.end - 1) + 1
+        self.set_aside.append(
+            SetAside(
+                disposition,
+                reason,
+                sentence.text[start - sentence.start : end - sentence.start],
+                start,
+                end,
+                sentence.text,
+            )
+        )
+
+
+def _last(named: list[Named], before: int, kinds: tuple[str, ...]) -> Named | None:
+    return next((n for n in reversed(named) if n.end <= before and n.kind in kinds and not n.is_object), None)
+
+
+def _listed(named: list[Named], text: str, figure: Figure, earlier: list[Figure]) -> Named | None:
+    """In "A、B和C分别增长1%、2%和3%", the name of the figure's place or series in its list; a later
+    "分别" without names of its own ("比一季度分别加快…") lists the same names again."""
+    split = text.rfind("分别", 0, figure.start)
+    if split < 0:
+        return None
+    position = sum(1 for f in earlier if f.start > split and f.kind == figure.kind)
+    while split >= 0:
+        names: list[Named] = []
+        for n in reversed([n for n in named if n.end <= split and not n.is_object]):
+            gap = text[n.end : names[-1].start] if names else text[n.end : split]
+            if (names and (n.kind != names[-1].kind or not LIST_SEPARATOR.match(gap))) or (
+                not names and len(gap) > 12
+            ):
+                break
+            names.append(n)
+        if len(names) > 1:
+            names.reverse()
+            return names[position] if position < len(names) else None
+        split = text.rfind("分别", 0, split)
+    return None
+
+
+def _with_shared_units(figures: list[Figure]) -> list[Figure]:
+    """ "156.6和50.6个百分点": a bare number in a list takes the unit of the figure that ends it."""
+    shared = list(figures)
+    for i in range(len(shared) - 2, -1, -1):
+        here, after = shared[i], shared[i + 1]
+        if here.kind == "bare" and after.kind not in ("bare", "not_a_figure") and after.start - here.end <= 2:
+            shared[i] = Figure(
+                here.value,
+                here.half_unit,
+                after.kind,
+                after.unit,
+                here.qualifier,
+                here.start,
+                here.end,
+                here.text,
+            )
+    return shared

@@ -1,0 +1,110 @@
+"""Which place and which series a figure in Chinese text is about: the nearest named before it that is
+its subject, not what it is compared with or a share of ("高于全国", "占全省社会消费品零售总额")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.reference import Match, Reference
+
+# the report's own place, at whatever level it is: "全省", "我市", "该县"
+OWN_PLACE = re.compile(r"(?:全|我|本|该)(?:省|市|县|区|州|盟|旗|自治区)|全域")
+NATION = re.compile(r"全国|我国|中国")
+# words that make the name after them a whole or a comparison, not the subject
+OBJECT_BEFORE = re.compile(
+    r"(?:占|(?<!同)比|较|于|拉动|相当于|居|位居|位列|列|领跑|超过)(?:全国|全省|全市|同期|的)?$"
+)
+OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|首位|平均|同类|增速|水平|占比)")
+# newsroom names and datelines: "新华社昆明6月18日电", "人民网北京7月20日电"
+NEWSROOM = re.compile(
+    r"(?:新华社|新华网|人民网|中新网|中国新闻网|央视网|中国网|光明网|澎湃新闻|中国日报网)"
+    r"|[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)"
+)
+# other statistics: a figure of these is never online retail
+OTHER_SERIES = re.compile(
+    r"地区生产总值|生产总值|GDP|增加值|可支配收入|人均收入|餐饮收入|旅游收入|营业收入|业务收入|收入|"
+    r"进出口|出口|进口|外贸|固定资产投资|投资|利润|税收|财政|工业|价格|CPI|客流|游客|存款|贷款|产值|产量|"
+    r"消费品零售额|商品零售额|零售额|销售额|交易额|成交额|营业额|业务量"
+)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A series or a place named in a sentence of read text (offsets into it)."""
+
+    kind: str  # segment | other | count | place | own_place | nation
+    code: str | None
+    start: int
+    end: int
+    is_object: bool  # a whole or a comparison, not a subject
+
+
+def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
+    """Every series, count and place a read sentence names, in order."""
+    masked = [range(m.start(), m.end()) for m in NEWSROOM.finditer(text)]
+    found: list[Named] = []
+    segments = [m for m in reference.segment_matcher.find(text) if _in_chinese(m)]
+    counts = [m for m in reference.count_phrase_matcher.find(text) if _in_chinese(m)]
+    for m in segments:
+        found.append(_named(text, "segment", m.code, m.start, m.end))
+    for m in counts:
+        if not _covered(m.start, m.end, segments):
+            found.append(_named(text, "count", m.code, m.start, m.end))
+    for m in OTHER_SERIES.finditer(text):
+        # a generic word right after a named series is that series' ("在线餐饮销售额")
+        if not _covered(m.start(), m.end(), segments + counts) and not any(
+            0 <= m.start() - s.end <= 1 for s in segments + counts
+        ):
+            found.append(_named(text, "other", None, m.start(), m.end()))
+    for m in reference.region_matcher.find(text):
+        if not _in_chinese(m) or any(m.start in r for r in masked):
+            continue
+        code = _settled(m, text, reference, main)
+        if code:
+            found.append(
+                _named(text, "nation" if code == reference.nation_code else "place", code, m.start, m.end)
+            )
+    for m in OWN_PLACE.finditer(text):
+        found.append(_named(text, "own_place", main, m.start(), m.end()))
+    for m in NATION.finditer(text):
+        if not any(n.start <= m.start() < n.end for n in found if n.kind == "nation"):
+            found.append(_named(text, "nation", reference.nation_code, m.start(), m.end()))
+    return sorted(found, key=lambda n: (n.start, -n.end))
+
+
+def _in_chinese(match: Match) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in match.text)
+
+
+def _covered(start: int, end: int, matches: list[Match]) -> bool:
+    return any(m.start <= start and end <= m.end for m in matches)
+
+
+def _named(text: str, kind: str, code: str | None, start: int, end: int) -> Named:
+    is_object = bool(
+        OBJECT_BEFORE.search(text[max(0, start - 6) : start]) or OBJECT_AFTER.match(text[end : end + 4])
+    )
+    return Named(kind, code, start, end, is_object)
+
+
+def _settled(match: Match, text: str, reference: Reference, main: str | None) -> str | None:
+    """The region a Chinese name stands for. A county's name without its suffix (通海, not 通海县) is
+    a common word too often: it counts only where the text or the report names a place above it."""
+    for code in (match.code, *match.alternatives):
+        row = reference.regions[code]
+        if row["name_zh"] == match.text or row["level"] != "county":
+            if not match.alternatives or main is None or code == main or reference.is_within(code, main):
+                return code
+            continue
+        parents = [
+            p
+            for p in (row["parent_code"], reference.regions.get(row["parent_code"], {}).get("parent_code"))
+            if p
+        ]
+        named_parents = any(
+            reference.regions[p]["name_zh"][:2] in text for p in parents if p in reference.regions
+        )
+        if named_parents or (main and (main == code or reference.is_within(code, main))):
+            return code
+    return None
