@@ -16,7 +16,7 @@ _PART = (
     rf"|第?(?P<quarter>[一二三四1-4])季度"
     rf"|(?P<first>{_NUMBER})(?:月份?)?\s*[-—–~～至到]\s*(?P<last>{_NUMBER})月(?:份)?"
     rf"|前(?P<months>{_NUMBER})个?月"
-    rf"|(?P<month>{_NUMBER})月(?:份)?(?!\d{{0,2}}日|\d)"
+    rf"|(?P<month>{_NUMBER})月(?:份)?(?P<month_end>底|末)?(?!\d{{0,2}}日|\d)"
 )
 PERIOD = re.compile(rf"{_YEAR}?(?:(?:{_PART})(?P<so_far>以来)?|(?P<year_part>底|末|初|以来))?")
 EVENTS = [
@@ -64,8 +64,8 @@ def find_periods(text: str) -> list[PeriodPhrase]:
             months = (_month(m.group("first")), _month(m.group("last")))
         elif m.group("months"):
             months = (1, _month(m.group("months")))
-        elif m.group("month"):
-            months = (_month(m.group("month")),) * 2
+        elif m.group("month"):  # "6月底": as things stand at the end of June, the year so far
+            months = (1 if m.group("month_end") else _month(m.group("month")), _month(m.group("month")))
         else:
             months = (1, 12)
         if months[0] > months[1]:

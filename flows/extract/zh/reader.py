@@ -15,14 +15,16 @@ from flows.extract.periods import PeriodPhrase, period_code
 from flows.extract.zh.cues import LIST_SEPARATOR, Cue, percent_cue, points_cue
 from flows.extract.zh.numbers import Figure, find_figures
 from flows.extract.zh.periods import own_periods
-from flows.extract.zh.script import ReadText, read_text, zh_sentences
-from flows.extract.zh.subjects import Named, named_in
+from flows.extract.zh.script import ReadText, is_chinese, read_text, zh_sentences
+from flows.extract.zh.subjects import ONLINE, Named, named_in
 from flows.reference import Reference
 
 ALL_CHANNELS = "consumer_goods_retail"
 METRICS = {"growth": "yoy_growth_pct", "share": "share_pct", "gap_national": "gap_vs_national_pp"}
 METRICS |= {"gap_province": "gap_vs_province_pp", "growth_change": "growth_change_pp"}
 METRICS |= {"share_change": "share_change_pp"}
+SERIES = ("segment", "other", "count")
+PLACES = ("place", "nation", "own_place")
 LEVELS = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
 
 
@@ -51,22 +53,15 @@ class ZhReader:
     ) -> ZhReader:
         """The report's own place (its title's most specific, else the first its body names) and period."""
         reader = cls(reference, report_date)
-        texts = [read_text(s).text for s in ([title] if title else [])] + [
-            read_text(s).text for p in body[:3] for s in zh_sentences(p)
-        ]
-        for text in texts:
-            places = [
-                n
-                for n in named_in(text, reference, None)
-                if n.kind in ("place", "nation") and not n.is_object
-            ]
-            if places:
-                reader.main = max(places, key=lambda n: LEVELS.get(reference.region_level(n.code), 0)).code
-                break
-        for text in texts:
-            if periods := [p for p in own_periods(text) if not p.current]:
-                reader.default_period = periods[0]
-                break
+        texts = [read_text(s).text for p in body for s in zh_sentences(p)]
+        titled = read_text(title).text if title and is_chinese(title.text) else ""
+        reader.main = _main_place(titled, texts, reference)
+        opening = [titled, *texts[:6]]
+        stated = [p for text in opening for p in own_periods(text) if not p.current]
+        # the report's period: its first definite one ("上半年", not "今年以来")
+        reader.default_period = next((p for p in stated if p.explicit_year or p.months != (1, 12)), None) or next(
+            iter(stated), None
+        )
         if reader.report_date is None:  # relative periods resolve in the latest year the text states
             years = [p.explicit_year for text in texts for p in own_periods(text) if p.explicit_year]
             reader.report_date = date(max(years), 12, 31) if years else None
@@ -93,11 +88,22 @@ class ZhReader:
                 continue
             self.figures_read += 1
             before = text[previous[0].end if previous else 0 : figure.start]
-            series = _last(named, figure.start, ("segment", "other", "count"))
+            series = _last(named, figure.start, SERIES)
+            if figure.kind == "count" and (counted := _next(named, figure.end, "count")):
+                series = counted  # "5425个淘宝村": the counted word after the figure
             listed = _listed(named, text, figure, figures[:index])
             if listed and listed.kind in ("segment", "other", "count"):
                 series = listed
             series = series or said.series
+            if (
+                series
+                and series.kind == "segment"
+                and self.reference.segment_kind(series.code) == "category"
+                and not ONLINE.search(text)
+                and said.series
+                and (said.series.kind == "other" or said.series.code == ALL_CHANNELS)
+            ):  # "其中金银珠宝同比增长…" after all-channel retail sales: all-channel too
+                series = Named("other", None, series.start, series.end, False)
             cue: Cue | str | None
             if previous and LIST_SEPARATOR.match(before) and previous[1] is not None:
                 cue = previous[1]  # "分别增长33.5%和23.3%": the list's first figure says what they are
@@ -108,23 +114,29 @@ class ZhReader:
                 cue = points_cue(before, about_share)
             else:
                 cue = None
+            if isinstance(cue, Cue) and cue.measure == "share" and (whole := text.rfind("占", 0, figure.start)) >= 0:
+                series = _last(named, whole, SERIES) or said.series  # "A占B的比重为X%": A's share
             previous = (figure, cue, series)
             if isinstance(cue, str):
                 self._aside(sentence, read, figure, "not_a_figure", cue)
                 continue
             place = listed.code if listed and listed.kind in ("place", "nation") else None
-            place_named = _last(named, figure.start, ("place", "nation", "own_place"))
+            place_named = _last(named, figure.start, PLACES)
             if place is None and place_named:
-                place = place_named.code if place_named.kind != "own_place" else self.main
+                place = place_named.code
             place = place or said.place or self.main
             period = next((p for p in reversed(periods) if p.start < figure.start), None) or said.period
             period = period or self.default_period
             observed = self._observation(sentence, read, figure, cue, series, place, period)
             if isinstance(observed, Observation):
                 self.observations.append(observed)
-                said.place, said.series, said.period = place, series, period
             else:
                 self._aside(sentence, read, figure, *observed)
+        # what the next sentence inherits: the last place, series and period this one names
+        end = len(text)
+        said.place = next((n.code for n in [_last(named, end, PLACES)] if n), said.place)
+        said.series = _last(named, end, SERIES) or said.series
+        said.period = next((p for p in reversed(periods) if not p.current), said.period)
 
     def _observation(
         self,
@@ -199,6 +211,25 @@ class ZhReader:
                 sentence.text,
             )
         )
+
+
+def _main_place(title: str, texts: list[str], reference: Reference) -> str | None:
+    """A report's own place: the most specific its title names, else the one its body names most (a
+    chain such as 浙江台州市椒江区 names its last place)."""
+    counts: dict[str, int] = {}
+    for text in [title] if title else texts:
+        places = [n for n in named_in(text, reference, None) if n.kind in ("place", "nation") and not n.is_object]
+        for here, after in zip(places, [*places[1:], None], strict=False):
+            chained = after and after.start - here.end <= 1 and reference.is_within(after.code, here.code)
+            if not chained:
+                counts[here.code] = counts.get(here.code, 0) + 1
+    if not counts:
+        return _main_place("", texts, reference) if title else None
+    return max(counts, key=lambda code: counts[code])
+
+
+def _next(named: list[Named], after: int, kind: str) -> Named | None:
+    return next((n for n in named if n.start == after and n.kind == kind), None)
 
 
 def _last(named: list[Named], before: int, kinds: tuple[str, ...]) -> Named | None:

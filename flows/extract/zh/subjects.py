@@ -9,18 +9,22 @@ from dataclasses import dataclass
 from flows.reference import Match, Reference
 
 # the report's own place, at whatever level it is: "全省", "我市", "该县"
-OWN_PLACE = re.compile(r"(?:全|我|本|该)(?:省|市|县|区|州|盟|旗|自治区)|全域")
+OWN_PLACE = re.compile(r"(?:全|我|本|该)(?P<level>省|自治区|市|州|盟|地区|县|区|旗)|全域")
+OWN_LEVELS = {"省": "province", "自治区": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}
+OWN_LEVELS |= {"地区": "prefecture"}
 NATION = re.compile(r"全国|我国|中国")
 # words that make the name after them a whole or a comparison, not the subject
 OBJECT_BEFORE = re.compile(
     r"(?:占|(?<!同)比|较|于|拉动|相当于|居|位居|位列|列|领跑|超过)(?:全国|全省|全市|同期|的)?$"
 )
-OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|首位|平均|同类|增速|水平|占比)")
+OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|首位|平均|同类|增速|水平|占比|排名|排|位居|位列|居)")
 # newsroom names and datelines: "新华社昆明6月18日电", "人民网北京7月20日电"
 NEWSROOM = re.compile(
     r"(?:新华社|新华网|人民网|中新网|中国新闻网|央视网|中国网|光明网|澎湃新闻|中国日报网)"
     r"|[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)"
 )
+ONLINE = re.compile(r"网|电商|电子商务|线上|在线|直播|跨境|平台|快递")
+ALL_CHANNEL_AFTER = re.compile(r"(?:类)?(?:商品)?(?:零售额|销售额)")
 # other statistics: a figure of these is never online retail
 OTHER_SERIES = re.compile(
     r"地区生产总值|生产总值|GDP|增加值|可支配收入|人均收入|餐饮收入|旅游收入|营业收入|业务收入|收入|"
@@ -47,7 +51,9 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
     segments = [m for m in reference.segment_matcher.find(text) if _in_chinese(m)]
     counts = [m for m in reference.count_phrase_matcher.find(text) if _in_chinese(m)]
     for m in segments:
-        found.append(_named(text, "segment", m.code, m.start, m.end))
+        # "金银珠宝类商品零售额": a category of all-channel retail, not of online retail
+        all_channels = not ONLINE.search(m.text) and ALL_CHANNEL_AFTER.match(text, m.end)
+        found.append(_named(text, "other" if all_channels else "segment", m.code, m.start, m.end))
     for m in counts:
         if not _covered(m.start, m.end, segments):
             found.append(_named(text, "count", m.code, m.start, m.end))
@@ -66,11 +72,20 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
                 _named(text, "nation" if code == reference.nation_code else "place", code, m.start, m.end)
             )
     for m in OWN_PLACE.finditer(text):
-        found.append(_named(text, "own_place", main, m.start(), m.end()))
+        found.append(_named(text, "own_place", _own_place(main, m.group("level"), reference), m.start(), m.end()))
     for m in NATION.finditer(text):
         if not any(n.start <= m.start() < n.end for n in found if n.kind == "nation"):
             found.append(_named(text, "nation", reference.nation_code, m.start(), m.end()))
     return sorted(found, key=lambda n: (n.start, -n.end))
+
+
+def _own_place(main: str | None, word: str | None, reference: Reference) -> str | None:
+    """ "全省" in a city's report is its province; "全市" in a county's report its city."""
+    level = OWN_LEVELS.get(word or "")
+    code = main
+    while level and code and code in reference.regions and reference.region_level(code) != level:
+        code = reference.regions[code]["parent_code"]
+    return code if code and code in reference.regions else main
 
 
 def _in_chinese(match: Match) -> bool:
