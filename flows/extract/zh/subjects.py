@@ -17,11 +17,13 @@ NATION = re.compile(r"全国|我国|中国")
 OBJECT_BEFORE = re.compile(
     r"(?:占|(?<!同)比|较|于|拉动|相当于|居|位居|位列|列|领跑|超过)(?:全国|全省|全市|同期|的)?$"
 )
-OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|首位|平均|同类|增速|水平|占比|排名|排|位居|位列|居)")
+OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|首位|平均|同类|增速|水平|占比|排名|排|位居|位列|居(?!民))")
 # newsroom names and datelines: "新华社昆明6月18日电", "人民网北京7月20日电"
 NEWSROOM = re.compile(
     r"(?:新华社|新华网|人民网|中新网|中国新闻网|央视网|中国网|光明网|澎湃新闻|中国日报网)"
     r"|[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)"
+    # words that hold a place's name by chance: 示范县 (范县), 试点县
+    r"|示范[县区市]?|试点[县区市]?"
 )
 ONLINE = re.compile(r"网|电商|电子商务|线上|在线|直播|跨境|平台|快递")
 ALL_CHANNEL_AFTER = re.compile(r"(?:类)?(?:商品)?(?:零售额|销售额)")
