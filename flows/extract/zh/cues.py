@@ -9,6 +9,12 @@ from dataclasses import dataclass
 _LINK = r"(?:了|为|达|达到|至|到|是|约|近|超|超过|逾|:)?\s*"
 # (measure, sign, pattern on the text before the figure); the first that matches decides
 PERCENT_CUES = [
+    # "流通率提高到38%", "两年平均增长15.4%": a rate's level, an average growth: no growth of a year
+    (
+        "none",
+        0,
+        re.compile(r"(?:提高|提升|上升|下降|降低|增长|达)(?:到|至)\s*$|(?:平均|年均)(?:增长|增速)[^,;。]*$"),
+    ),
     ("share", 1, re.compile(r"(?:占|比重|占比|份额|比例|渗透率)[^,;。]*$")),
     ("growth", -1, re.compile(rf"(?:下降|减少|下滑|降低|下跌|回落|萎缩|负增长|降幅(?:为|达)?)\s*{_LINK}$")),
     ("growth", 1, re.compile(rf"(?:增长|增加|上升|提高|提升|上涨|增速|增幅|涨幅|增|涨)\s*{_LINK}$")),
@@ -37,10 +43,14 @@ class Cue:
     sign: int
 
 
-def percent_cue(before: str) -> Cue | None:
+# a target or a forecast, not a figure: "到2025年…力争实现", "预计"
+TARGET = re.compile(r"到20\d\d年|力争|目标|预计|计划|规划|将达到|要实现|有望")
+
+
+def percent_cue(before: str) -> Cue | str | None:
     for measure, sign, pattern in PERCENT_CUES:
         if pattern.search(before):
-            return Cue(measure, sign)
+            return Cue(measure, sign) if sign else "a rate's level or an average growth"
     return None
 
 

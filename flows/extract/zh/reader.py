@@ -12,7 +12,7 @@ from flows.extract.layout import Span
 from flows.extract.measures import unit_of
 from flows.extract.model import Observation, SetAside
 from flows.extract.periods import PeriodPhrase, period_code
-from flows.extract.zh.cues import LIST_SEPARATOR, Cue, percent_cue, points_cue
+from flows.extract.zh.cues import LIST_SEPARATOR, TARGET, Cue, percent_cue, points_cue
 from flows.extract.zh.numbers import Figure, find_figures
 from flows.extract.zh.periods import own_periods
 from flows.extract.zh.script import ReadText, is_chinese, read_text, zh_sentences
@@ -24,7 +24,7 @@ METRICS = {"growth": "yoy_growth_pct", "share": "share_pct", "gap_national": "ga
 METRICS |= {"gap_province": "gap_vs_province_pp", "growth_change": "growth_change_pp"}
 METRICS |= {"share_change": "share_change_pp"}
 SERIES = ("segment", "other", "count")
-PLACES = ("place", "nation", "own_place")
+PLACES = ("place", "nation", "own_place", "group")
 LEVELS = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
 
 
@@ -46,6 +46,7 @@ class ZhReader:
     observations: list[Observation] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)
     figures_read: int = 0
+    recent: dict[str, str] = field(default_factory=dict)  # the last place named, by level
 
     @classmethod
     def for_report(
@@ -59,9 +60,9 @@ class ZhReader:
         opening = [titled, *texts[:6]]
         stated = [p for text in opening for p in own_periods(text) if not p.current]
         # the report's period: its first definite one ("上半年", not "今年以来")
-        reader.default_period = next((p for p in stated if p.explicit_year or p.months != (1, 12)), None) or next(
-            iter(stated), None
-        )
+        reader.default_period = next(
+            (p for p in stated if p.explicit_year or p.months != (1, 12)), None
+        ) or next(iter(stated), None)
         if reader.report_date is None:  # relative periods resolve in the latest year the text states
             years = [p.explicit_year for text in texts for p in own_periods(text) if p.explicit_year]
             reader.report_date = date(max(years), 12, 31) if years else None
@@ -87,6 +88,9 @@ class ZhReader:
                 self._aside(sentence, read, figure, "not_a_figure", figure.unit)
                 continue
             self.figures_read += 1
+            if TARGET.search(text, 0, figure.start):
+                self._aside(sentence, read, figure, "not_a_figure", "a target or a forecast")
+                continue
             before = text[previous[0].end if previous else 0 : figure.start]
             series = _last(named, figure.start, SERIES)
             if figure.kind == "count" and (counted := _next(named, figure.end, "count")):
@@ -114,7 +118,11 @@ class ZhReader:
                 cue = points_cue(before, about_share)
             else:
                 cue = None
-            if isinstance(cue, Cue) and cue.measure == "share" and (whole := text.rfind("占", 0, figure.start)) >= 0:
+            if (
+                isinstance(cue, Cue)
+                and cue.measure == "share"
+                and (whole := text.rfind("占", 0, figure.start)) >= 0
+            ):
                 series = _last(named, whole, SERIES) or said.series  # "A占B的比重为X%": A's share
             previous = (figure, cue, series)
             if isinstance(cue, str):
@@ -124,6 +132,14 @@ class ZhReader:
             place_named = _last(named, figure.start, PLACES)
             if place is None and place_named:
                 place = place_named.code
+            if place_named and place_named.kind == "group":
+                self._aside(sentence, read, figure, "not_a_figure", "a group of regions")
+                continue
+            if place_named and place_named.kind == "own_place" and place is None:
+                place = self.recent.get(place_named.level or "")  # "全县" of a province's report
+                if place is None:
+                    self._aside(sentence, read, figure, "needs_review", "no place named")
+                    continue
             place = place or said.place or self.main
             period = next((p for p in reversed(periods) if p.start < figure.start), None) or said.period
             period = period or self.default_period
@@ -132,9 +148,12 @@ class ZhReader:
                 self.observations.append(observed)
             else:
                 self._aside(sentence, read, figure, *observed)
+        for n in named:
+            if n.kind == "place" and not n.is_object:
+                self.recent[self.reference.region_level(n.code)] = n.code
         # what the next sentence inherits: the last place, series and period this one names
         end = len(text)
-        said.place = next((n.code for n in [_last(named, end, PLACES)] if n), said.place)
+        said.place = next((n.code for n in [_last(named, end, PLACES)] if n and n.code), said.place)
         said.series = _last(named, end, SERIES) or said.series
         said.period = next((p for p in reversed(periods) if not p.current), said.period)
 
@@ -218,7 +237,9 @@ def _main_place(title: str, texts: list[str], reference: Reference) -> str | Non
     chain such as 浙江台州市椒江区 names its last place)."""
     counts: dict[str, int] = {}
     for text in [title] if title else texts:
-        places = [n for n in named_in(text, reference, None) if n.kind in ("place", "nation") and not n.is_object]
+        places = [
+            n for n in named_in(text, reference, None) if n.kind in ("place", "nation") and not n.is_object
+        ]
         for here, after in zip(places, [*places[1:], None], strict=False):
             chained = after and after.start - here.end <= 1 and reference.is_within(after.code, here.code)
             if not chained:

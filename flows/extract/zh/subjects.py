@@ -3,6 +3,7 @@ its subject, not what it is compared with or a share of ("高于全国", "占全
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -10,8 +11,16 @@ from flows.reference import Match, Reference
 
 # the report's own place, at whatever level it is: "全省", "我市", "该县"
 OWN_PLACE = re.compile(r"(?:全|我|本|该)(?P<level>省|自治区|市|州|盟|地区|县|区|旗)|全域")
-OWN_LEVELS = {"省": "province", "自治区": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}
+OWN_LEVELS = {
+    "省": "province",
+    "自治区": "province",
+    "市": "prefecture",
+    "州": "prefecture",
+    "盟": "prefecture",
+}
 OWN_LEVELS |= {"地区": "prefecture"}
+# groups of provinces: no region of the gazetteer
+GROUP = re.compile(r"中西部|东部地区|中部地区|西部地区|东北地区|东中西部|(?:东部|中部|西部)(?=[、和及与,])")
 NATION = re.compile(r"全国|我国|中国")
 # words that make the name after them a whole or a comparison, not the subject
 OBJECT_BEFORE = re.compile(
@@ -39,11 +48,12 @@ OTHER_SERIES = re.compile(
 class Named:
     """A series or a place named in a sentence of read text (offsets into it)."""
 
-    kind: str  # segment | other | count | place | own_place | nation
+    kind: str  # segment | other | count | place | own_place | nation | group
     code: str | None
     start: int
     end: int
     is_object: bool  # a whole or a comparison, not a subject
+    level: str | None = None  # an own place's level: "全县" is a county
 
 
 def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
@@ -74,20 +84,24 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
                 _named(text, "nation" if code == reference.nation_code else "place", code, m.start, m.end)
             )
     for m in OWN_PLACE.finditer(text):
-        found.append(_named(text, "own_place", _own_place(main, m.group("level"), reference), m.start(), m.end()))
+        level = OWN_LEVELS.get(m.group("level") or "", "county" if m.group("level") else None)
+        own = _named(text, "own_place", _own_place(main, level, reference), m.start(), m.end())
+        found.append(dataclasses.replace(own, level=level))
+    for m in GROUP.finditer(text):
+        found.append(_named(text, "group", None, m.start(), m.end()))
     for m in NATION.finditer(text):
         if not any(n.start <= m.start() < n.end for n in found if n.kind == "nation"):
             found.append(_named(text, "nation", reference.nation_code, m.start(), m.end()))
     return sorted(found, key=lambda n: (n.start, -n.end))
 
 
-def _own_place(main: str | None, word: str | None, reference: Reference) -> str | None:
-    """ "全省" in a city's report is its province; "全市" in a county's report its city."""
-    level = OWN_LEVELS.get(word or "")
+def _own_place(main: str | None, level: str | None, reference: Reference) -> str | None:
+    """ "全省" in a city's report is its province; "全市" in a county's report its city; "全县" in a
+    province's report is no place the report is about (None)."""
     code = main
     while level and code and code in reference.regions and reference.region_level(code) != level:
         code = reference.regions[code]["parent_code"]
-    return code if code and code in reference.regions else main
+    return code if code and code in reference.regions else None if level else main
 
 
 def _in_chinese(match: Match) -> bool:
