@@ -22,6 +22,7 @@ final as (
         segments.segment_code,
         segments.segment_name,
         segments.full_name,
+        segments.name_zh,
         segments.parent_code,
         cast(segments.level as integer) as level,
         segments.kind,

@@ -22,7 +22,9 @@ reports as (
 final as (
     select
         regions.region_name as region,
+        regions.name_zh as region_zh,
         segments.segment_name as segment,
+        segments.name_zh as segment_zh,
         facts.period_code as period,
         metrics.metric_name as metric,
         facts.value,

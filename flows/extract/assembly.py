@@ -96,7 +96,10 @@ def extract(
         title=page.title.text if page.title else None,
         source=page.source,
         report_date=dated,
-        region_code=own_region if own_region or not chinese else zh.main,
+        # a report mostly in Chinese: its place as the Chinese reader sees it
+        region_code=zh.main
+        if 2 * sum(len(p.text) for p in chinese) > sum(len(p.text) for p in page.body)
+        else own_region,
         observations=observations,
         mentions=reader.mentions,
         set_aside=reader.set_aside

@@ -143,6 +143,8 @@ class ZhReader:
             place = place or said.place or self.main
             period = next((p for p in reversed(periods) if p.start < figure.start), None) or said.period
             period = period or self.default_period
+            if period is None and figure.kind == "count":  # a count as it stands when the report was written
+                period = PeriodPhrase((1, 12), None, 0, figure.start, figure.start, current=True)
             observed = self._observation(sentence, read, figure, cue, series, place, period)
             if isinstance(observed, Observation):
                 self.observations.append(observed)
@@ -245,7 +247,8 @@ def _main_place(title: str, texts: list[str], reference: Reference) -> str | Non
             if not chained:
                 counts[here.code] = counts.get(here.code, 0) + 1
     if not counts:
-        return _main_place("", texts, reference) if title else None
+        # a release that names no place at all is the nation's (the statistics bureau's own)
+        return _main_place("", texts, reference) if title else reference.nation_code
     return max(counts, key=lambda code: counts[code])
 
 

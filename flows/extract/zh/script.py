@@ -26,6 +26,7 @@ def _converter() -> OpenCC:
 
 
 def is_chinese(text: str) -> bool:
+    text = PINYIN.sub("", text)
     letters = sum(not ch.isspace() for ch in text)
     return bool(letters) and len(HAN.findall(text)) >= CHINESE_SHARE * letters
 

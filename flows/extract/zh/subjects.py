@@ -85,6 +85,8 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
             )
     for m in OWN_PLACE.finditer(text):
         level = OWN_LEVELS.get(m.group("level") or "", "county" if m.group("level") else None)
+        if m.group("level") == "区" and main and reference.region_level(main) == "province":
+            level = "province"  # "全区" in an autonomous region's report
         own = _named(text, "own_place", _own_place(main, level, reference), m.start(), m.end())
         found.append(dataclasses.replace(own, level=level))
     for m in GROUP.finditer(text):

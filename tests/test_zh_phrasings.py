@@ -1,0 +1,221 @@
+"""Chinese phrasings met in real releases (bench/real/zh/), each reproduced by a sentence written for
+this test: the same structure, other places and figures. Grouped by phrasing."""
+
+import pytest
+
+from flows.extract import extract, key_rows
+
+
+def facts_of(text: str, reference, name: str = "2025-03-10_report.txt") -> list[tuple]:
+    extraction = extract(text, reference, name)
+    return sorted(
+        (r["region"], r["segment"], r["period"], r["measure"], r["value"])
+        for r in key_rows(extraction.observations, reference)
+    )
+
+
+def reasons(text: str, reference) -> dict[str, str]:
+    extraction = extract(text, reference, "2025-03-10_report.txt")
+    return {s.text: s.reason for s in extraction.set_aside if s.reason != "part of a date"}
+
+
+# Amounts, growth, gaps and shares in one sentence ------------------------------------------------
+
+
+def test_amount_growth_and_gap_to_the_nation(reference):
+    text = "2024年,江西省网络零售额达1520.5亿元,同比增长9.2%,高于全国平均水平1.8个百分点。\n"
+    assert facts_of(text, reference) == sorted(
+        [
+            ("Jiangxi", "online retail (total)", "2024", "amount_cny", 152050000000.0),
+            ("Jiangxi", "online retail (total)", "2024", "yoy_growth_pct", 9.2),
+            ("Jiangxi", "online retail (total)", "2024", "gap_vs_national_pp", 1.8),
+        ]
+    )
+
+
+def test_a_decline_and_a_gap_below_the_province(reference):
+    text = "上半年,柳州市农村网络零售额同比下降3.5%,低于全省2.1个百分点。\n"
+    assert facts_of(text, reference) == sorted(
+        [
+            ("Liuzhou", "rural", "2024-H1", "yoy_growth_pct", -3.5),
+            ("Liuzhou", "rural", "2024-H1", "gap_vs_province_pp", -2.1),
+        ]
+    )
+
+
+def test_a_share_is_the_share_of_the_part_not_of_the_whole(reference):
+    text = "一季度,全国实物商品网上零售额2.1万亿元,增长8.4%,占社会消费品零售总额的比重为23.7%。\n"
+    assert ("China", "physical goods", "2025-Q1", "share_pct", 23.7) in facts_of(text, reference)
+
+
+def test_change_of_growth_against_an_earlier_quarter_is_no_gap(reference):
+    text = "前三季度,湖北省网络零售额同比增长11.3%,比上半年加快0.6个百分点。\n"
+    assert ("Hubei", "online retail (total)", "2024-YTD09", "growth_change_pp", 0.6) in facts_of(
+        text, reference
+    )
+
+
+def test_change_of_a_share_against_last_year(reference):
+    text = "2024年,实物商品网上零售额占社会消费品零售总额的比重为26.1%,比上年提高0.9个百分点。\n"
+    found = facts_of(text, reference)
+    assert ("China", "physical goods", "2024", "share_change_pp", 0.9) in found
+
+
+# Script and numbers --------------------------------------------------------------------------------
+
+
+def test_traditional_script_and_pinyin_left_by_a_converter(reference):
+    text = "2023年,福建省農(nóng)村網(wǎng)絡(luò)零售額達(dá)812.4億元,同比增長(zhǎng)6.3%。\n"
+    found = facts_of(text, reference)
+    assert ("Fujian", "rural", "2023", "amount_cny", 81240000000.0) in found
+    assert ("Fujian", "rural", "2023", "yoy_growth_pct", 6.3) in found
+
+
+def test_full_width_digits_and_percent_sign(reference):
+    text = "２０２４年,四川省网络零售额同比增长１２．５％。\n"
+    assert facts_of(text, reference) == [("Sichuan", "online retail (total)", "2024", "yoy_growth_pct", 12.5)]
+
+
+def test_counts_in_wan_and_yi_with_their_qualifier(reference):
+    text = "上半年,全国重点监测电商平台累计直播场次超2.4亿场,活跃主播数超310万人。\n"
+    extraction = extract(text, reference, "2025-07-20_report.txt")
+    by_measure = {o.metric_code: o for o in extraction.observations}
+    assert by_measure["sessions_count"].value == 240000000
+    assert by_measure["sessions_count"].qualifier == "over"
+    assert by_measure["livestreamers_count"].value == 3100000
+
+
+def test_the_counted_word_after_the_count(reference):
+    text = "截至2024年6月底,浙江省有2010个淘宝村、318个淘宝镇。\n"
+    assert facts_of(text, reference) == sorted(
+        [
+            ("Zhejiang", "rural", "2024-H1", "taobao_villages_count", 2010.0),
+            ("Zhejiang", "rural", "2024-H1", "taobao_towns_count", 318.0),
+        ]
+    )
+
+
+def test_growth_of_a_count_is_the_counts_growth(reference):
+    text = "2024年,全市快递业务量完成8.6亿件,同比增长17.2%。\n"
+    found = facts_of("临沂市商务局发布数据。\n" + text, reference)
+    assert ("Linyi", "online retail (total)", "2024", "parcels_count", 860000000.0) in found
+    assert ("Linyi", "online retail (total)", "2024", "parcels_yoy_growth_pct", 17.2) in found
+
+
+# Lists: 分别 ----------------------------------------------------------------------------------------
+
+
+def test_respectively_pairs_names_with_figures_in_order(reference):
+    text = "上半年,在线旅游、在线餐饮销售额同比分别增长35.2%和18.4%,比一季度分别加快6.1和2.3个百分点。\n"
+    assert facts_of(text, reference, "2025-07-20_report.txt") == sorted(
+        [
+            ("China", "online tourism", "2025-H1", "yoy_growth_pct", 35.2),
+            ("China", "online catering", "2025-H1", "yoy_growth_pct", 18.4),
+            ("China", "online tourism", "2025-H1", "growth_change_pp", 6.1),
+            ("China", "online catering", "2025-H1", "growth_change_pp", 2.3),
+        ]
+    )
+
+
+def test_places_in_brackets_after_the_leader(reference):
+    text = "从全市看,淘宝村最多的是晋江,有58个,之后依次为南安(41个)、石狮(20个)。\n"
+    found = facts_of("泉州市淘宝村名单发布。\n" + text, reference, "2024-09-01_report.txt")
+    assert ("Jinjiang", "rural", "2024", "taobao_villages_count", 58.0) in found
+    assert ("Nan'an", "rural", "2024", "taobao_villages_count", 41.0) in found
+    assert ("Shishi", "rural", "2024", "taobao_villages_count", 20.0) in found
+
+
+# Places ---------------------------------------------------------------------------------------------
+
+
+def test_a_citys_report_keeps_the_city_and_our_province_is_its_province(reference):
+    text = (
+        "去年温州网络零售额增长较快\n\n"
+        "2024年,温州网络零售额2100.6亿元,同比增长5.1%。\n\n"
+        "2024年我省网络零售额2.9万亿元,同比增长7.2%。\n"
+    )
+    found = facts_of(text, reference)
+    assert ("Wenzhou", "online retail (total)", "2024", "amount_cny", 210060000000.0) in found
+    assert ("Zhejiang", "online retail (total)", "2024", "yoy_growth_pct", 7.2) in found
+
+
+def test_a_dateline_city_is_not_the_subject(reference):
+    text = "新华社南宁3月8日电 记者从广西壮族自治区商务厅获悉,2024年全区网络零售额同比增长10.4%。\n"
+    assert facts_of(text, reference) == [("Guangxi", "online retail (total)", "2024", "yoy_growth_pct", 10.4)]
+
+
+def test_a_countys_short_name_inside_a_word_is_no_place(reference):
+    text = "2024年,湖南省新增示范县12个,全省网络零售额同比增长8.8%。\n"
+    assert facts_of(text, reference) == [("Hunan", "online retail (total)", "2024", "yoy_growth_pct", 8.8)]
+
+
+def test_groups_of_provinces_are_set_aside(reference):
+    text = "2024年,东部、中部和西部地区网络零售额同比分别增长7.1%、9.3%和8.2%。\n"
+    assert facts_of(text, reference) == []
+    assert set(reasons(text, reference).values()) == {"a group of regions"}
+
+
+# What is no online retail figure -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2024年,河北省地区生产总值同比增长5.4%。\n", "another statistic, not online retail"),
+        ("2024年,河北省金银珠宝类商品零售额同比增长6.5%。\n", "another statistic, not online retail"),
+        ("到2027年,河北省力争实现网络零售额5000亿元。\n", "a target or a forecast"),
+        ("2024年,河北省生鲜冷链流通率提高到41%。\n", "a rate's level or an average growth"),
+        ("2024年,汽车类零售额拉动限额以上消费品零售额增长1.2个百分点。\n", "a contribution to growth"),
+        ("2024年,河北省跨境电商交易额增长2.5倍。\n", "a multiple"),
+    ],
+)
+def test_not_an_online_retail_figure(reference, text, reason):
+    assert facts_of(text, reference) == []
+    assert reason in reasons(text, reference).values()
+
+
+# Periods --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period"),
+    [
+        ("2023年1-5月", "2023-YTD05"),
+        ("2023年1至8月", "2023-YTD08"),
+        ("今年前4月", "2025-YTD04"),
+        ("去年全年", "2024"),
+        ("2022年第二季度", "2022-Q2"),
+        ("2021年“双11”期间", "2021-EV-double_11"),
+        ("2024年国庆期间", "2024-EV-national_day"),
+        ("2024年8月份", "2024-M08"),
+    ],
+)
+def test_periods(reference, phrase, period):
+    text = f"{phrase},山东省网络零售额同比增长6.6%。\n"
+    assert facts_of(text, reference, "2025-06-10_report.txt") == [
+        ("Shandong", "online retail (total)", period, "yoy_growth_pct", 6.6)
+    ]
+
+
+def test_a_relative_period_with_no_date_is_held_for_review(reference):
+    extraction = extract("上半年,山东省网络零售额同比增长6.6%。\n", reference, "report.txt")
+    assert extraction.observations == []
+    assert [s.reason for s in extraction.set_aside] == ["a relative period with no date to anchor it"]
+
+
+# Bilingual reports ----------------------------------------------------------------------------------
+
+
+def test_a_bilingual_report_yields_each_fact_once_from_its_first_half(reference):
+    text = (
+        "Online retail in Henan\n\n"
+        "Henan's online retail sales grew 12.4 percent year on year in 2024.\n\n"
+        "2024年,河南省网络零售额同比增长12.4%。\n"
+    )
+    extraction = extract(text, reference, "2025-02-01_report.txt")
+    growth = [o for o in extraction.observations if o.metric_code == "yoy_growth_pct"]
+    assert len(growth) == 1
+    assert growth[0].evidence.startswith("Henan's online retail sales")
+    assert [s.reason for s in extraction.set_aside if s.text == "12.4%"] == [
+        "repeats a figure stated earlier"
+    ]
