@@ -27,7 +27,7 @@ NOT_FIGURE_UNITS = {
 }
 _CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 FIGURE = re.compile(
-    r"(?<![\d.,a-zA-Z])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"(?<![\d.a-zA-Z])(?<!\d,)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|[{_CHINESE_DIGITS}]{{1,8}}(?=个百分点|百分点|倍))"
     r"(?P<more>多|余)?"
     r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|万(?!人次)|千(?!克|米|瓦))?(?P<more_after>多|余)?"

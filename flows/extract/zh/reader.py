@@ -82,7 +82,8 @@ class ZhReader:
         figures = _with_shared_units(find_figures(text))
         previous: tuple[Figure, Cue | str | None, Named | None] | None = None
         for index, figure in enumerate(figures):
-            if figure.kind == "bare":
+            if figure.kind == "bare":  # a number without a unit: a list's number ("1-6月"), an ordinal
+                self._aside(sentence, read, figure, "not_a_figure", "a number without a unit")
                 continue
             if figure.kind == "not_a_figure":
                 self._aside(sentence, read, figure, "not_a_figure", figure.unit)
