@@ -121,7 +121,7 @@ def _chart(con: duckdb.DuckDBPyConnection) -> str:
         )
         select
             g.region, g.segment, g.period, g.regional_growth_pct, g.national_growth_pct,
-            g.national_is_derived
+            g.national_is_derived, g.region_zh, g.segment_zh
         from v_growth_vs_national g join dim_report r using (report_id)
         where g.period = (select period from latest) and g.national_growth_pct is not null
         -- one bar pair per region and segment: the latest report's
@@ -132,13 +132,13 @@ def _chart(con: duckdb.DuckDBPyConnection) -> str:
     if not rows:
         return "<h2>Regional growth against the national average</h2><p>No period has both figures yet.</p>"
     period = rows[0][2]
-    label_width, bar_width, row_height = 260, 560, 46
+    label_width, bar_width, row_height = 360, 560, 46
     largest = max(max(abs(r[3]), abs(r[4])) for r in rows) or 1
     scale = bar_width / largest
     parts = []
-    for i, (region, segment, _, regional, national, derived) in enumerate(rows):
+    for i, (region, segment, _, regional, national, derived, region_zh, segment_zh) in enumerate(rows):
         y = i * row_height + 10
-        label = escape(f"{region} · {segment}")
+        label = escape(f"{region} {region_zh or ''} · {segment} {segment_zh or ''}")
         parts.append(f"<text x='0' y='{y + 14}' font-size='13'>{label}</text>")
         for offset, value, colour, name in (
             (0, regional, "#2680c2", escape(region)),
@@ -168,10 +168,11 @@ def _chart(con: duckdb.DuckDBPyConnection) -> str:
 
 def _derived(con: duckdb.DuckDBPyConnection) -> str:
     rows = con.execute(
-        "select region, segment, period, metric, value, derivation from v_facts where is_derived "
-        "order by period, region, segment"
+        "select region, region_zh, segment, segment_zh, period, metric, value, derivation from v_facts "
+        "where is_derived order by period, region, segment"
     ).fetchall()
-    table = _table(["region", "segment", "period", "metric", "value", "derivation"], rows, {4})
+    headers = ["region", "地区", "segment", "类别", "period", "metric", "value", "derivation"]
+    table = _table(headers, rows, {6})
     return f"<h2>Derived facts ({len(rows)})</h2>{table}"
 
 

@@ -33,7 +33,9 @@ national as (
 final as (
     select
         regions.region_name as region,
+        regions.name_zh as region_zh,
         segments.segment_name as segment,
+        segments.name_zh as segment_zh,
         regional.period_code as period,
         regional.value as regional_growth_pct,
         national.value as national_growth_pct,

@@ -96,3 +96,39 @@ def test_data_docs_index_in_the_browser_offline(site, tmp_path):
     for suite in ("fact_retail", "chk_gap_consistency", "dim_region"):
         assert f">{suite}<" in shown.stdout, suite
     assert "cdn" not in shown.stdout.lower() and "unpkg" not in shown.stdout
+
+
+# A Chinese release, written for this test.
+CHINESE_TITLE = "广西2024年网上零售额同比增长12.5%"
+CHINESE_RELEASE = (
+    f"{CHINESE_TITLE}\n\n发布时间:2025年1月27日\n\n"
+    "记者从自治区商务厅获悉,2024年广西网上零售额1183.6亿元,同比增长12.5%,高于全国平均水平5.3个百分点。\n"
+)
+HAN = re.compile(r"[\u4e00-\u9fff]")
+NO_BREAKS = "* { white-space: nowrap !important; word-break: keep-all !important; }"
+
+
+def test_a_chinese_report_title_is_drawn_not_boxes(tmp_path):
+    """Han characters are drawn with a CJK font: the page differs from the same page whose Han characters
+    are swapped for code points no font draws (all boxes). Without a CJK font both are boxes, alike."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "2025-01-27_guangxi.txt").write_text(CHINESE_RELEASE, encoding="utf-8")
+    database = build_database(raw, tmp_path / "retail.duckdb")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = write_overview(database, docs)
+    shown = chromium(page, tmp_path, "--dump-dom")
+    assert CHINESE_TITLE in shown.stdout and "广西" in shown.stdout
+    # both pages laid out alike: no line may break between Han characters, which boxes would not allow
+    unbroken = page.read_text(encoding="utf-8").replace("</head>", f"<style>{NO_BREAKS}</style></head>")
+    drawn, boxes = docs / "drawn.html", docs / "boxes.html"
+    drawn.write_text(unbroken, encoding="utf-8")
+    boxes.write_text(HAN.sub(lambda m: chr(0xE000 + ord(m.group()) % 0x1000), unbroken), encoding="utf-8")
+    shots = []
+    for shown in (drawn, boxes):
+        shot = tmp_path / f"{shown.stem}.png"
+        chromium(shown, tmp_path, f"--screenshot={shot}")
+        shots.append(shot.read_bytes())
+    drawn_differs = shots[0] != shots[1]
+    assert drawn_differs, "Han characters are drawn as boxes: install a CJK font (fonts-wqy-microhei)"
