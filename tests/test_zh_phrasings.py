@@ -163,7 +163,7 @@ def test_groups_of_provinces_are_set_aside(reference):
     [
         ("2024年,河北省地区生产总值同比增长5.4%。\n", "another statistic, not online retail"),
         ("2024年,河北省金银珠宝类商品零售额同比增长6.5%。\n", "another statistic, not online retail"),
-        ("到2027年,河北省力争实现网络零售额5000亿元。\n", "a target or a forecast"),
+        ("到2027年,河北省力争实现网络零售额5000亿元。\n", "a target, a forecast or a threshold"),
         ("2024年,河北省生鲜冷链流通率提高到41%。\n", "a rate's level or an average growth"),
         ("2024年,汽车类零售额拉动限额以上消费品零售额增长1.2个百分点。\n", "a contribution to growth"),
         ("2024年,河北省跨境电商交易额增长2.5倍。\n", "a multiple"),

@@ -261,13 +261,13 @@ def sentences(paragraph: Span) -> list[Span]:
         spans.append(_sub(paragraph, start, match.start()))
         start = match.end()
     spans.append(_sub(paragraph, start, len(paragraph.text)))
-    return [piece for span in spans if span.text for piece in _bounded(span)]
+    return [piece for span in spans if span.text for piece in bounded(span)]
 
 
 MAX_SENTENCE = 2000
 
 
-def _bounded(sentence: Span) -> list[Span]:
+def bounded(sentence: Span) -> list[Span]:
     if len(sentence.text) <= MAX_SENTENCE:
         return [sentence]
     pieces, start = [], 0

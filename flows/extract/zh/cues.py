@@ -43,8 +43,10 @@ class Cue:
     sign: int
 
 
-# a target or a forecast, not a figure: "到2025年…力争实现", "预计"
-TARGET = re.compile(r"到20\d\d年|力争|目标|预计|计划|规划|将达到|要实现|有望")
+# a target or a forecast, not a figure: "到2025年…力争实现", "预计"; a definition's threshold: "认定标准"
+TARGET = re.compile(
+    r"到20\d\d年|力争|目标|预计|计划|规划|将达到|要实现|有望|标准|认定|条件|门槛|大于或等于|不低于|不少于"
+)
 
 
 def percent_cue(before: str) -> Cue | str | None:

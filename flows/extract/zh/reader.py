@@ -4,6 +4,8 @@ its paragraph, then from the report (its title's place and period)."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,6 +82,9 @@ class ZhReader:
         named = [n for n in named_in(text, self.reference, self.main)]
         periods = own_periods(text)
         figures = _with_shared_units(find_figures(text))
+        # what holds for every figure after a point of the sentence, found once (linear in its length)
+        target_at = next((m.start() for m in TARGET.finditer(text)), len(text))
+        share_at = min((i for w in ("比重", "占比", "份额") if (i := text.find(w)) >= 0), default=len(text))
         previous: tuple[Figure, Cue | str | None, Named | None] | None = None
         for index, figure in enumerate(figures):
             if figure.kind == "bare":  # a number without a unit: a list's number ("1-6月"), an ordinal
@@ -89,8 +94,11 @@ class ZhReader:
                 self._aside(sentence, read, figure, "not_a_figure", figure.unit)
                 continue
             self.figures_read += 1
-            if TARGET.search(text, 0, figure.start):
-                self._aside(sentence, read, figure, "not_a_figure", "a target or a forecast")
+            if target_at < figure.start:
+                self._aside(sentence, read, figure, "not_a_figure", "a target, a forecast or a threshold")
+                continue
+            if figure.kind == "count" and (reason := _counts_something_else(text, figure, named)):
+                self._aside(sentence, read, figure, "not_a_figure", reason)
                 continue
             before = text[previous[0].end if previous else 0 : figure.start]
             series = _last(named, figure.start, SERIES)
@@ -115,8 +123,7 @@ class ZhReader:
             elif figure.kind == "percent":
                 cue = percent_cue(before) or ("what the percentage measures is not said")
             elif figure.kind == "points":
-                about_share = any(w in text[: figure.start] for w in ("比重", "占比", "份额"))
-                cue = points_cue(before, about_share)
+                cue = points_cue(before, share_at < figure.start)
             else:
                 cue = None
             if (
@@ -125,6 +132,7 @@ class ZhReader:
                 and (whole := text.rfind("占", 0, figure.start)) >= 0
             ):
                 series = _last(named, whole, SERIES) or said.series  # "A占B的比重为X%": A's share
+            series = _scoped(series, text, named, self.reference)
             previous = (figure, cue, series)
             if isinstance(cue, str):
                 self._aside(sentence, read, figure, "not_a_figure", cue)
@@ -251,6 +259,47 @@ def _main_place(title: str, texts: list[str], reference: Reference) -> str | Non
         # a release that names no place at all is the nation's (the statistics bureau's own)
         return _main_place("", texts, reference) if title else reference.nation_code
     return max(counts, key=lambda code: counts[code])
+
+
+# a general series named after a scope word is the scope's: "全国农村实现网络零售额", "限上网上零售额"
+SCOPES = (("rural", re.compile(r"农村|乡村")), ("online_retail_above_size", re.compile(r"限额以上|限上")))
+
+
+def _scoped(series: Named | None, text: str, named: list[Named], reference: Reference) -> Named | None:
+    if series is None or series.kind != "segment":
+        return series
+    before = next((n for n in reversed(named) if n.end <= series.start and n.kind in SERIES), None)
+    start = before.end if before and before.code not in ("rural", "online_retail_above_size") else 0
+    for scope, word in SCOPES:
+        if not word.search(text, start, series.start):
+            continue
+        if scope == "online_retail_above_size":
+            code = scope if series.code == "total" else None
+        else:
+            code = scope if series.code == "total" else reference.scoped_segments.get((scope, series.code))
+        if code:
+            return dataclasses.replace(series, code=code)
+    return series
+
+
+# the units each counted thing is counted in: "快递品牌15个" counts brands, not parcels
+COUNT_UNITS = {"parcels": "件单票", "orders": "单笔件", "sessions": "场次", "viewers": "人次"}
+COUNT_UNITS |= {"livestreamers": "人名", "buyers": "人户"}
+# words a count may be followed by and still count what was named before it
+AFTER_COUNT = re.compile(r"[^\u4e00-\u9fff]|以上|左右|多|余|和|及|与|或|等|的|,|。|、|;|\)|\(")
+
+
+def _counts_something_else(text: str, figure: Figure, named: list[Named]) -> str | None:
+    """ "覆盖全国28个省": a count of the word right after it, which is none of the genre's."""
+    if _next(named, figure.end, "count"):
+        return None
+    after = text[figure.end : figure.end + 2]
+    if after and not AFTER_COUNT.match(after):
+        return "a count of something else"
+    counted = _last(named, figure.start, ("count",))
+    if counted and (units := COUNT_UNITS.get(counted.code)) and not any(u in figure.unit for u in units):
+        return "a count in a unit its thing is not counted in"
+    return None
 
 
 def _next(named: list[Named], after: int, kind: str) -> Named | None:

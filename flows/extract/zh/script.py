@@ -11,7 +11,7 @@ from functools import cache
 
 from opencc import OpenCC
 
-from flows.extract.layout import Span
+from flows.extract.layout import Span, bounded
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # pinyin a converter left after a character: "網(wǎng)", "络(luò)"
@@ -62,13 +62,14 @@ def read_text(span: Span) -> ReadText:
 
 
 def zh_sentences(paragraph: Span) -> list[Span]:
-    """A Chinese paragraph's sentences: each ends at 。！？； or a line break."""
+    """A Chinese paragraph's sentences: each ends at 。！？； or a line break; one longer than the
+    layout's bound (a page without full stops) is cut at clause breaks."""
     found, start = [], 0
     for m in SENTENCE_END.finditer(paragraph.text):
         _add(found, paragraph, start, m.end())
         start = m.end()
     _add(found, paragraph, start, len(paragraph.text))
-    return found
+    return [piece for sentence in found for piece in bounded(sentence)]
 
 
 def _add(found: list[Span], paragraph: Span, start: int, end: int) -> None:

@@ -34,6 +34,7 @@ NEWSROOM = re.compile(
     # words that hold a place's name by chance: 示范县 (范县), 试点县
     r"|示范[县区市]?|试点[县区市]?"
 )
+GENERIC_AMOUNT = re.compile(r"销售额|零售额|交易额|成交额|营业额|业务量")
 ONLINE = re.compile(r"网|电商|电子商务|线上|在线|直播|跨境|平台|快递")
 ALL_CHANNEL_AFTER = re.compile(r"(?:类)?(?:商品)?(?:零售额|销售额)")
 # other statistics: a figure of these is never online retail
@@ -71,9 +72,10 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
             found.append(_named(text, "count", m.code, m.start, m.end))
     for m in OTHER_SERIES.finditer(text):
         # a generic word right after a named series is that series' ("在线餐饮销售额")
-        if not _covered(m.start(), m.end(), segments + counts) and not any(
+        joined = GENERIC_AMOUNT.fullmatch(m.group()) and any(
             0 <= m.start() - s.end <= 1 for s in segments + counts
-        ):
+        )
+        if not _covered(m.start(), m.end(), segments + counts) and not joined:
             found.append(_named(text, "other", None, m.start(), m.end()))
     for m in reference.region_matcher.find(text):
         if not _in_chinese(m) or any(m.start in r for r in masked):
