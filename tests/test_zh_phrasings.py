@@ -219,3 +219,68 @@ def test_a_bilingual_report_yields_each_fact_once_from_its_first_half(reference)
     assert [s.reason for s in extraction.set_aside if s.text == "12.4%"] == [
         "repeats a figure stated earlier"
     ]
+
+
+# Spans of days, scopes, counts of other things ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("span", "period"),
+    [
+        ("2024年11月1日至11日", "2024-EV-double_11"),
+        ("6月1日至18日", "2025-EV-618"),
+        ("2月9日(除夕)至15日春节期间", "2025-EV-spring_festival"),
+    ],
+)
+def test_a_span_of_days_ending_on_an_event_is_the_event(reference, span, period):
+    text = f"{span},全国快递业务量达40.5亿件,同比增长12.6%。\n"
+    found = facts_of(text, reference, "2025-11-20_report.txt")
+    assert ("China", "online retail (total)", period, "parcels_count", 4050000000.0) in found
+
+
+def test_a_span_of_days_that_is_no_event_is_set_aside(reference):
+    text = "3月5日至20日,全省网络零售额同比增长8.1%。\n"
+    assert facts_of("浙江省商务厅发布。\n" + text, reference) == []
+
+
+def test_a_rural_scope_carries_to_the_parts_named_after_it(reference):
+    text = "2024年全国农村实现网络零售额2.56万亿元,其中实物型网络零售额2.1万亿元。\n"
+    found = facts_of(text, reference)
+    assert ("China", "rural", "2024", "amount_cny", 2560000000000.0) in found
+    assert ("China", "rural physical goods", "2024", "amount_cny", 2100000000000.0) in found
+
+
+def test_online_retail_above_designated_size(reference):
+    text = "1-7月,全市限额以上批发和零售业网上零售额512.3亿元,同比增长6.2%。\n"
+    found = facts_of("天津市统计局发布数据。\n" + text, reference, "2025-08-20_report.txt")
+    assert ("Tianjin", "online retail above designated size", "2025-YTD07", "yoy_growth_pct", 6.2) in found
+
+
+def test_a_category_named_before_online_retail_is_the_category(reference):
+    text = "一季度,陕西水果网络零售额51.2亿元,同比增长9.4%。\n"
+    found = facts_of(text, reference, "2025-04-20_report.txt")
+    assert ("Shaanxi", "fruits", "2025-Q1", "amount_cny", 5120000000.0) in found
+
+
+def test_imports_and_exports_after_cross_border_trade(reference):
+    text = "1-5月,全国跨境电商进出口额812.4亿元,同比增长15.1%,其中进口310.2亿元,出口502.2亿元。\n"
+    found = facts_of(text, reference, "2025-06-20_report.txt")
+    assert ("China", "cross-border imports", "2025-YTD05", "amount_cny", 31020000000.0) in found
+    assert ("China", "cross-border exports", "2025-YTD05", "amount_cny", 50220000000.0) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2024年底,全省淘宝村已覆盖11个市和58个县。\n",  # counts of cities and counties
+        "2024年,全省淘宝村带动就业3.1万人。\n",  # people, not villages
+    ],
+)
+def test_a_count_of_something_else_is_set_aside(reference, text):
+    assert facts_of("福建省商务厅发布。\n" + text, reference) == []
+
+
+def test_faster_than_an_earlier_quarter_is_a_change_of_growth(reference):
+    text = "二季度,全省农村网络零售额同比增长15.2%,高于一季度1.8个百分点。\n"
+    found = facts_of("安徽省商务厅发布。\n" + text, reference, "2025-07-20_report.txt")
+    assert ("Anhui", "rural", "2025-Q2", "growth_change_pp", 1.8) in found

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LINK = r"(?:了|为|达|达到|至|到|是|约|近|超|超过|逾|:)?\s*"
+_LINK = r"(?:已|已经|仍|均|仅|也|都|继续|分别)?(?:了|为|达|达到|至|到|是|约|近|超|超过|逾|:)?\s*\(?"
 # (measure, sign, pattern on the text before the figure); the first that matches decides
 PERCENT_CUES = [
     # "流通率提高到38%", "两年平均增长15.4%": a rate's level, an average growth: no growth of a year
@@ -32,6 +32,10 @@ GAP = re.compile(
     r"(?:同期)?(?P<whole>全国|全省|全市|全区|全州|省|国家|[\u4e00-\u9fff]{2,3}(?:省|市))"
     r"(?:的)?(?:平均)?(?:水平|增速|增幅|平均水平|平均增速)?(?:的)?\s*$"
     r"|比(?P<whole2>全国|全省|全市|全区|全州)(?:平均)?(?:水平|增速)?(?:(?P<above2>高|快)|(?P<below2>低|慢))(?:出)?\s*$"
+)
+ABOVE_EARLIER = re.compile(
+    r"(?:(?P<above>高于|高出|快于)|低于|慢于)(?:上年|去年|今年)?(?:同期|全年|一季度|二季度|三季度|上半年|前三季度|上月|"
+    r"\d{1,2}月(?:份)?|[一二三四]季度)(?:的)?(?:增速|水平)?\s*$"
 )
 CONTRIBUTION = re.compile(r"拉动|贡献率|贡献")
 LIST_SEPARATOR = re.compile(r"^[、,和及与\s]*(?:分别(?:为|是|达|增长|下降)?)?[、,和及与\s]*$")
@@ -60,6 +64,8 @@ def points_cue(before: str, about_share: bool) -> Cue | str:
     """A figure in points: a gap, a change of growth or of a share, or why it is none."""
     if CONTRIBUTION.search(before):
         return "a contribution to growth"
+    if change := ABOVE_EARLIER.search(before):  # "高于一季度2.4个百分点": faster than an earlier period
+        return Cue("share_change" if about_share else "growth_change", 1 if change.group("above") else -1)
     if gap := GAP.search(before):
         whole = gap.group("whole") or gap.group("whole2")
         sign = 1 if gap.group("above") or gap.group("above2") else -1

@@ -31,7 +31,7 @@ FIGURE = re.compile(
     rf"|[{_CHINESE_DIGITS}]{{1,8}}(?=个百分点|百分点|倍))"
     r"(?P<more>多|余)?"
     r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|万(?!人次)|千(?!克|米|瓦))?(?P<more_after>多|余)?"
-    r"(?P<unit>%|个百分点|百分点|亿?元(?:人民币)?|人民币|"
+    r"(?P<unit>%|个多百分点|个百分点|百分点|亿?元(?:人民币)?|人民币|"
     + "|".join(sorted(NOT_FIGURE_UNITS, key=len, reverse=True))
     + rf"|{COUNT_UNITS})?"
 )
@@ -83,7 +83,7 @@ def find_figures(text: str) -> list[Figure]:
                 value, half, unit = value * 1e4, half * 1e4, "人"
         else:
             kind = "scaled" if scale else "bare"
-        more = m.group("more") or m.group("more_after")
+        more = m.group("more") or m.group("more_after") or ("多" if "多" in unit else None)
         before = BEFORE_QUALIFIER.search(text[max(0, m.start() - 2) : m.start()])
         qualifier = "more than" if more else QUALIFIERS[before.group("q")] if before else None
         found.append(Figure(value, half, kind, unit, qualifier, m.start(), m.end(), m.group()))

@@ -31,6 +31,12 @@ EVENTS = [
 ]
 EVENT_MONTHS = {"double_11": 11, "double_12": 12, "618": 6, "spring_festival": 2, "national_day": 10}
 EVENT_MONTHS |= {"may_day": 5, "new_year": 1, "dragon_boat": 6}
+# a span of days: "11月1日至11日", "2月11日(除夕)至17日"
+DAY_SPAN = re.compile(
+    r"(?:(?P<year>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:\([^)]{0,8}\))?\s*(?:至|到|-|—|~|～)\s*"
+    r"(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日"
+)
+SPRING_FESTIVAL = re.compile(r"除夕|春节|大年|正月")
 # a period a figure is compared with, not its own: "比一季度加快", "较去年同期", "与上年相比"
 COMPARED = re.compile(r"(?:比|较|同比|与|和|高于|低于|快于|慢于|相比|对比)(?:全国|全省|全市)?$")
 AT_PRESENT = re.compile(r"目前|当前|现有|截至目前|截止目前|现已")
@@ -81,6 +87,7 @@ def find_periods(text: str) -> list[PeriodPhrase]:
             offset = _RELATIVE.get(year_match.group("relative") or "") if year_match else None
             month = EVENT_MONTHS[event]
             found.append(PeriodPhrase((month, month), year, offset, m.start(), m.end(), event=event))
+    found += _day_spans(text)
     events = [p for p in found if p.event]
     # "今年“双11”": the year belongs to the event
     found = [p for p in found if p.event or not any(0 <= e.start - p.end <= 2 for e in events)]
@@ -92,6 +99,24 @@ def find_periods(text: str) -> list[PeriodPhrase]:
         if not any(o.start <= p.start and p.end <= o.end and _length(o) > _length(p) for o in found)
     ]
     return sorted(found, key=lambda p: p.start)
+
+
+def _day_spans(text: str) -> list[PeriodPhrase]:
+    """A span of days is an event's when it ends on the event's day (or holds the Spring Festival);
+    otherwise it is a span of days, no period of its own."""
+    found = []
+    for m in DAY_SPAN.finditer(text):
+        first, last = int(m.group("m1")), int(m.group("m2") or m.group("m1"))
+        end = (last, int(m.group("d2")))
+        year = int(m.group("year")) if m.group("year") else None
+        event = {(11, 11): "double_11", (6, 18): "618", (12, 12): "double_12"}.get(end)
+        if event is None and (first, int(m.group("d1"))) == (10, 1) and end <= (10, 8):
+            event = "national_day"
+        if event is None and SPRING_FESTIVAL.search(text):
+            event = "spring_festival"
+        months = (EVENT_MONTHS[event],) * 2 if event else (first, last)
+        found.append(PeriodPhrase(months, year, None, m.start(), m.end(), event=event, days=event is None))
+    return found
 
 
 def _length(phrase: PeriodPhrase) -> int:

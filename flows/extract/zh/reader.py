@@ -133,6 +133,7 @@ class ZhReader:
             ):
                 series = _last(named, whole, SERIES) or said.series  # "A占B的比重为X%": A's share
             series = _scoped(series, text, named, self.reference)
+            series = _trade_part(series, text, said.series, named)
             previous = (figure, cue, series)
             if isinstance(cue, str):
                 self._aside(sentence, read, figure, "not_a_figure", cue)
@@ -206,6 +207,8 @@ class ZhReader:
             value = cue.sign * figure.value
         if place is None:
             return "needs_review", "no place named"
+        if period is not None and period.days:
+            return "not_a_figure", "a span of days that is no event"
         if period is None:
             return "needs_review", "no period named"
         if period.explicit_year is None and self.report_date is None:
@@ -266,12 +269,16 @@ SCOPES = (("rural", re.compile(r"农村|乡村")), ("online_retail_above_size", 
 
 
 def _scoped(series: Named | None, text: str, named: list[Named], reference: Reference) -> Named | None:
+    """The scope word holds for the series after it, and for the parts a breakdown names next
+    ("农村网络零售额…其中实物型网络零售额")."""
     if series is None or series.kind != "segment":
         return series
-    before = next((n for n in reversed(named) if n.end <= series.start and n.kind in SERIES), None)
-    start = before.end if before and before.code not in ("rural", "online_retail_above_size") else 0
     for scope, word in SCOPES:
-        if not word.search(text, start, series.start):
+        found = [m.start() for m in word.finditer(text, 0, series.start)]
+        if not found:
+            continue
+        between = [n for n in named if found[-1] <= n.start < series.start and n.kind in SERIES]
+        if any(n.kind != "segment" or n.code not in ("total", "physical", "services") for n in between):
             continue
         if scope == "online_retail_above_size":
             code = scope if series.code == "total" else None
@@ -282,11 +289,33 @@ def _scoped(series: Named | None, text: str, named: list[Named], reference: Refe
     return series
 
 
+TRADE_PARTS = {"进口": "cross_border_imports", "出口": "cross_border_exports"}
+
+
+def _trade_part(series: Named | None, text: str, earlier: Named | None, named: list[Named]) -> Named | None:
+    """ "跨境电商进出口…其中进口441.7亿元": imports and exports of cross-border e-commerce."""
+    if series is None or series.kind != "other" or text[series.start : series.end] not in TRADE_PARTS:
+        return series
+    before = next((n for n in reversed(named) if n.end <= series.start and n.kind == "segment"), earlier)
+    if before and before.kind == "segment" and before.code == "cross_border":
+        return Named("segment", TRADE_PARTS[text[series.start : series.end]], series.start, series.end, False)
+    return series
+
+
 # the units each counted thing is counted in: "快递品牌15个" counts brands, not parcels
 COUNT_UNITS = {"parcels": "件单票", "orders": "单笔件", "sessions": "场次", "viewers": "人次"}
-COUNT_UNITS |= {"livestreamers": "人名", "buyers": "人户"}
+COUNT_UNITS |= {"livestreamers": "人名", "buyers": "人户", "taobao_villages": "个", "taobao_towns": "个"}
+COUNT_UNITS |= {
+    "e_commerce_villages": "个",
+    "e_commerce_towns": "个",
+    "online_stores": "家个",
+    "enterprises": "家个",
+}
+COUNT_UNITS |= {"merchants": "家个户"}
 # words a count may be followed by and still count what was named before it
-AFTER_COUNT = re.compile(r"[^\u4e00-\u9fff]|以上|左右|多|余|和|及|与|或|等|的|,|。|、|;|\)|\(")
+AFTER_COUNT = re.compile(
+    r"[^\u4e00-\u9fff]|以上|左右|多|余|和|及|与|或|等|的|增长|增加|上升|提高|下降|减少|到|至|位居|居|排名|同比|占|较|比"
+)
 
 
 def _counts_something_else(text: str, figure: Figure, named: list[Named]) -> str | None:

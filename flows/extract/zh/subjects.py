@@ -24,9 +24,11 @@ GROUP = re.compile(r"中西部|东部地区|中部地区|西部地区|东北地�
 NATION = re.compile(r"全国|我国|中国")
 # words that make the name after them a whole or a comparison, not the subject
 OBJECT_BEFORE = re.compile(
-    r"(?:占|(?<!同)比|较|于|拉动|相当于|居|位居|位列|列|领跑|超过|超出|高出|领先|落后|跑赢)(?:全国|全省|全市|同期|的)?$"
+    r"(?:占|(?<!同)比|较|于|拉动|相当于|居|位居|位列|列|领跑|超过|超越|超出|高出|领先|落后|跑赢)(?:全国|全省|全市|同期|的)?$"
 )
-OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|首位|平均|同类|增速|水平|占比|排名|排|位居|位列|居(?!民))")
+OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|首位|平均|同类|增速|水平|占比)")
+# "全国排名第五": the nation a place is ranked in ("陕西位居全国第一": 陕西 is the subject)
+RANKED_IN = re.compile(r"^(?:的)?(?:排名|排|位居|位列|居(?!民))")
 # newsroom names and datelines: "新华社昆明6月18日电", "人民网北京7月20日电"
 NEWSROOM = re.compile(
     r"(?:新华社|新华网|人民网|中新网|中国新闻网|央视网|中国网|光明网|澎湃新闻|中国日报网)"
@@ -41,7 +43,7 @@ ALL_CHANNEL_AFTER = re.compile(r"(?:类)?(?:商品)?(?:零售额|销售额)")
 OTHER_SERIES = re.compile(
     r"地区生产总值|生产总值|GDP|增加值|可支配收入|人均收入|餐饮收入|旅游收入|营业收入|业务收入|收入|"
     r"进出口|出口|进口|外贸|固定资产投资|投资|利润|税收|财政|工业|价格|CPI|客流|游客|存款|贷款|产值|产量|"
-    r"消费品零售额|商品零售额|零售额|销售额|交易额|成交额|营业额|业务量"
+    r"消费品零售额|商品零售额|商品零售|零售额|销售额|交易额|成交额|营业额|业务量"
 )
 
 
@@ -62,6 +64,20 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
     masked = [range(m.start(), m.end()) for m in NEWSROOM.finditer(text)]
     found: list[Named] = []
     segments = [m for m in reference.segment_matcher.find(text) if _in_chinese(m)]
+    # "水果网络零售额": the category's online retail, not the total (one mention, the category's)
+    merged: list[Match] = []
+    for m in segments:
+        last = merged[-1] if merged else None
+        if (
+            last
+            and m.code == "total"
+            and 0 <= m.start - last.end <= 1
+            and reference.segment_kind(last.code) == "category"
+        ):
+            merged[-1] = Match(last.code, text[last.start : m.end], last.start, m.end, last.alternatives)
+        else:
+            merged.append(m)
+    segments = merged
     counts = [m for m in reference.count_phrase_matcher.find(text) if _in_chinese(m)]
     for m in segments:
         # "金银珠宝类商品零售额": a category of all-channel retail, not of online retail
@@ -102,6 +118,8 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
 def _own_place(main: str | None, level: str | None, reference: Reference) -> str | None:
     """ "全省" in a city's report is its province; "全市" in a county's report its city; "全县" in a
     province's report is no place the report is about (None)."""
+    if level == "prefecture" and reference.regions.get(main or "", {}).get("name_zh", "").endswith("市"):
+        return main  # "全市" in Beijing's or Yiwu's own report
     code = main
     while level and code and code in reference.regions and reference.region_level(code) != level:
         code = reference.regions[code]["parent_code"]
@@ -117,6 +135,8 @@ def _covered(start: int, end: int, matches: list[Match]) -> bool:
 
 
 def _named(text: str, kind: str, code: str | None, start: int, end: int) -> Named:
+    if kind == "nation" and RANKED_IN.match(text[end : end + 3]):
+        return Named(kind, code, start, end, True)
     is_object = bool(
         OBJECT_BEFORE.search(text[max(0, start - 6) : start]) or OBJECT_AFTER.match(text[end : end + 4])
     )
