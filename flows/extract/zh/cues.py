@@ -37,6 +37,8 @@ ABOVE_EARLIER = re.compile(
     r"(?:(?P<above>高于|高出|快于)|低于|慢于)(?:上年|去年|今年)?(?:同期|全年|一季度|二季度|三季度|上半年|前三季度|上月|"
     r"\d{1,2}月(?:份)?|[一二三四]季度)(?:的)?(?:增速|水平)?\s*$"
 )
+# a count's change, not the count: "新增258个", "增加了9个淘宝村"
+DIFFERENCE = re.compile(r"(?:新增|净增|增加了?|减少了?|多了?)\s*$")
 CONTRIBUTION = re.compile(r"拉动|贡献率|贡献")
 LIST_SEPARATOR = re.compile(r"^[、,和及与\s]*(?:分别(?:为|是|达|增长|下降)?)?[、,和及与\s]*$")
 
@@ -49,7 +51,8 @@ class Cue:
 
 # a target or a forecast, not a figure: "到2025年…力争实现", "预计"; a definition's threshold: "认定标准"
 TARGET = re.compile(
-    r"到20\d\d年|力争|目标|预计|计划|规划|将达到|要实现|有望|标准|认定|条件|门槛|大于或等于|不低于|不少于"
+    r"到20\d\d年|力争|目标|预计|计划|规划|将达到|要实现|有望|标准|认定|条件|门槛|大于或等于|不低于|不少于|"
+    r"本村|一个乡镇|界定|指的是|是指|规定|评选"
 )
 
 

@@ -163,3 +163,21 @@ def _settled(match: Match, text: str, reference: Reference, main: str | None) ->
         if named_parents or (main and (main == code or reference.is_within(code, main))):
             return code
     return None
+
+
+def main_place(title: str, texts: list[str], reference: Reference) -> str | None:
+    """A report's own place: the most specific its title names, else the one its body names most (a
+    chain such as 浙江台州市椒江区 names its last place)."""
+    counts: dict[str, int] = {}
+    for text in [title] if title else texts:
+        places = [
+            n for n in named_in(text, reference, None) if n.kind in ("place", "nation") and not n.is_object
+        ]
+        for here, after in zip(places, [*places[1:], None], strict=False):
+            chained = after and after.start - here.end <= 1 and reference.is_within(after.code, here.code)
+            if not chained:
+                counts[here.code] = counts.get(here.code, 0) + 1
+    if not counts:
+        # a release that names no place at all is the nation's (the statistics bureau's own)
+        return main_place("", texts, reference) if title else reference.nation_code
+    return max(counts, key=lambda code: counts[code])

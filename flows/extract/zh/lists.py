@@ -1,0 +1,50 @@
+"""Figures given as lists in Chinese text: "A、B和C分别增长1%、2%和3%" pairs names and figures in order;
+"156.6和50.6个百分点" shares the unit that ends the list."""
+
+from __future__ import annotations
+
+from flows.extract.zh.cues import LIST_SEPARATOR
+from flows.extract.zh.numbers import Figure
+from flows.extract.zh.subjects import Named
+
+
+def listed(named: list[Named], text: str, figure: Figure, earlier: list[Figure]) -> Named | None:
+    """In "A、B和C分别增长1%、2%和3%", the name of the figure's place or series in its list; a later
+    "分别" without names of its own ("比一季度分别加快…") lists the same names again."""
+    split = text.rfind("分别", 0, figure.start)
+    if split < 0:
+        return None
+    position = sum(1 for f in earlier if f.start > split and f.kind == figure.kind)
+    while split >= 0:
+        names: list[Named] = []
+        for n in reversed([n for n in named if n.end <= split and not n.is_object]):
+            gap = text[n.end : names[-1].start] if names else text[n.end : split]
+            if (names and (n.kind != names[-1].kind or not LIST_SEPARATOR.match(gap))) or (
+                not names and len(gap) > 12
+            ):
+                break
+            names.append(n)
+        if len(names) > 1:
+            names.reverse()
+            return names[position] if position < len(names) else None
+        split = text.rfind("分别", 0, split)
+    return None
+
+
+def with_shared_units(figures: list[Figure]) -> list[Figure]:
+    """ "156.6和50.6个百分点": a bare number in a list takes the unit of the figure that ends it."""
+    shared = list(figures)
+    for i in range(len(shared) - 2, -1, -1):
+        here, after = shared[i], shared[i + 1]
+        if here.kind == "bare" and after.kind not in ("bare", "not_a_figure") and after.start - here.end <= 2:
+            shared[i] = Figure(
+                here.value,
+                here.half_unit,
+                after.kind,
+                after.unit,
+                here.qualifier,
+                here.start,
+                here.end,
+                here.text,
+            )
+    return shared
