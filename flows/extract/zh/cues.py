@@ -51,15 +51,28 @@ class Cue:
 
 # a target or a forecast, not a figure: "到2025年…力争实现", "预计"; a definition's threshold: "认定标准"
 TARGET = re.compile(
-    r"到20\d\d年|力争|目标|预计|计划|规划|将达到|要实现|有望|标准|认定|条件|门槛|大于或等于|不低于|不少于|"
+    r"(?<!长|升|高|加|大)到20\d\d年|力争|目标|预计|计划|规划|将达到|要实现|有望|标准|认定|条件|门槛|大于或等于|不低于|不少于|"
     r"本村|一个乡镇|界定|指的是|是指|规定|评选"
 )
+
+
+RATE_LEVEL = "a rate's level or an average growth"
+# "高出实物型网络零售额增速(34.3%)10.1个百分点": a gap to another segment's growth
+ABOVE = re.compile(r"(?:(?P<above>高于|高出|快于|超出)|低于|慢于)")
+
+
+def gap_to_segment(before: str, compared: list[tuple[int, int]]) -> Cue | str:
+    """Points after "高出/低于" and another segment (`compared`: where segments are named in `before`)."""
+    verbs = list(ABOVE.finditer(before))
+    if verbs and any(verbs[-1].end() <= start for start, _ in compared):
+        return Cue("gap_segment", 1 if verbs[-1].group("above") else -1)
+    return "what the points measure is not said"
 
 
 def percent_cue(before: str) -> Cue | str | None:
     for measure, sign, pattern in PERCENT_CUES:
         if pattern.search(before):
-            return Cue(measure, sign) if sign else "a rate's level or an average growth"
+            return Cue(measure, sign) if sign else RATE_LEVEL
     return None
 
 

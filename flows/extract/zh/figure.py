@@ -18,7 +18,7 @@ from flows.reference import Reference
 
 METRICS = {"growth": "yoy_growth_pct", "share": "share_pct", "gap_national": "gap_vs_national_pp"}
 METRICS |= {"gap_province": "gap_vs_province_pp", "growth_change": "growth_change_pp"}
-METRICS |= {"share_change": "share_change_pp"}
+METRICS |= {"share_change": "share_change_pp", "gap_segment": "gap_vs_segment_pp"}
 
 
 def resolve(

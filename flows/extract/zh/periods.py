@@ -36,6 +36,11 @@ DAY_SPAN = re.compile(
     r"(?:(?P<year>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:\([^)]{0,8}\))?\s*(?:至|到|-|—|~|～)\s*"
     r"(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日"
 )
+EVENT_DAYS = {
+    "double_11": ((11, 11), ((10, 15), (11, 20))),
+    "618": ((6, 18), ((5, 15), (6, 25))),
+    "double_12": ((12, 12), ((12, 1), (12, 15))),
+}
 SPRING_FESTIVAL = re.compile(r"除夕|春节|大年|正月")
 # a period a figure is compared with, not its own: "比一季度加快", "较去年同期", "与上年相比"
 COMPARED = re.compile(r"(?:比|较|同比|与|和|高于|低于|快于|慢于|相比|对比)(?:全国|全省|全市)?$")
@@ -109,8 +114,17 @@ def _day_spans(text: str) -> list[PeriodPhrase]:
         first, last = int(m.group("m1")), int(m.group("m2") or m.group("m1"))
         end = (last, int(m.group("d2")))
         year = int(m.group("year")) if m.group("year") else None
-        event = {(11, 11): "double_11", (6, 18): "618", (12, 12): "double_12"}.get(end)
-        if event is None and (first, int(m.group("d1"))) == (10, 1) and end <= (10, 8):
+        start = (first, int(m.group("d1")))
+        # a span that holds the event's day, within its season ("11月1日—11月17日")
+        event = next(
+            (
+                e
+                for e, (day, season) in EVENT_DAYS.items()
+                if start <= day <= end and season[0] <= start and end <= season[1]
+            ),
+            None,
+        )
+        if event is None and start == (10, 1) and end <= (10, 8):
             event = "national_day"
         if event is None and SPRING_FESTIVAL.search(text):
             event = "spring_festival"

@@ -11,7 +11,16 @@ from datetime import date
 from flows.extract.layout import Span
 from flows.extract.model import Observation, SetAside
 from flows.extract.periods import PeriodPhrase
-from flows.extract.zh.cues import DIFFERENCE, LIST_SEPARATOR, TARGET, Cue, percent_cue, points_cue
+from flows.extract.zh.cues import (
+    DIFFERENCE,
+    LIST_SEPARATOR,
+    RATE_LEVEL,
+    TARGET,
+    Cue,
+    gap_to_segment,
+    percent_cue,
+    points_cue,
+)
 from flows.extract.zh.figure import resolve
 from flows.extract.zh.lists import listed, with_shared_units
 from flows.extract.zh.numbers import Figure, find_figures
@@ -26,6 +35,7 @@ from flows.extract.zh.series import (
     next_at,
     scoped,
     trade_part,
+    unit_counts,
 )
 from flows.extract.zh.subjects import Named, main_place, named_in
 from flows.reference import Reference
@@ -86,6 +96,7 @@ class ZhReader:
         target_at = next((m.start() for m in TARGET.finditer(text)), len(text))
         share_at = min((i for w in ("比重", "占比", "份额") if (i := text.find(w)) >= 0), default=len(text))
         previous: tuple[Figure, Cue | str | None, Named | None] | None = None
+        last_series: Named | None = None  # the series of the sentence's last observation
         for index, figure in enumerate(figures):
             if figure.kind == "bare":  # a number without a unit: a list's number ("1-6月"), an ordinal
                 self._aside(sentence, read, figure, "not_a_figure", "a number without a unit")
@@ -104,48 +115,25 @@ class ZhReader:
                 self._aside(sentence, read, figure, "not_a_figure", reason)
                 continue
             before = text[previous[0].end if previous else 0 : figure.start]
-            series = last(named, figure.start, SERIES)
-            if figure.kind == "count" and (counted := next_at(named, figure.end, "count")):
-                series = counted  # "5425个淘宝村": the counted word after the figure
             in_list = listed(named, text, figure, figures[:index])
-            if in_list and in_list.kind in ("segment", "other", "count"):
-                series = in_list
-            series = series or said.series
-            series = all_channel(series, text, said.series, self.reference)
-            cue: Cue | str | None
-            if previous and LIST_SEPARATOR.match(before) and previous[1] is not None:
-                cue = previous[1]  # "分别增长33.5%和23.3%": the list's first figure says what they are
-            elif figure.kind == "percent":
-                cue = percent_cue(before) or ("what the percentage measures is not said")
-            elif figure.kind == "points":
-                cue = points_cue(before, share_at < figure.start)
-            else:
-                cue = None
+            series = self._series(text, figure, named, in_list, said)
+            cue = self._cue(text, figure, named, before, previous, share_at)
             if (
                 isinstance(cue, Cue)
                 and cue.measure == "share"
                 and (whole := text.rfind("占", 0, figure.start)) >= 0
             ):
                 series = last(named, whole, SERIES) or said.series  # "A占B的比重为X%": A's share
-            series = scoped(series, text, named, self.reference)
-            series = trade_part(series, text, said.series, named)
+            series = trade_part(scoped(series, text, named, self.reference), text, said.series, named)
             previous = (figure, cue, series)
             if isinstance(cue, str):
                 self._aside(sentence, read, figure, "not_a_figure", cue)
                 continue
-            place = in_list.code if in_list and in_list.kind in ("place", "nation") else None
-            place_named = last(named, figure.start, PLACES)
-            if place is None and place_named:
-                place = place_named.code
-            if place_named and place_named.kind == "group":
-                self._aside(sentence, read, figure, "not_a_figure", "a group of regions")
+            place = self._place(figure, named, in_list, said)
+            if place is None or place.startswith("!"):
+                reason = place[1:] if place else "no place named"
+                self._aside(sentence, read, figure, "not_a_figure" if place else "needs_review", reason)
                 continue
-            if place_named and place_named.kind == "own_place" and place is None:
-                place = self.recent.get(place_named.level or "")  # "全县" of a province's report
-                if place is None:
-                    self._aside(sentence, read, figure, "needs_review", "no place named")
-                    continue
-            place = place or said.place or self.main
             period = next((p for p in reversed(periods) if p.start < figure.start), None) or said.period
             period = period or self.default_period
             if period is None and figure.kind == "count":  # a count as it stands when the report was written
@@ -155,16 +143,73 @@ class ZhReader:
             )
             if isinstance(observed, Observation):
                 self.observations.append(observed)
+                last_series = series
             else:
                 self._aside(sentence, read, figure, *observed)
         for n in named:
             if n.kind == "place" and not n.is_object:
                 self.recent[self.reference.region_level(n.code)] = n.code
+                if self.reference.regions[n.code]["name_zh"].endswith("市"):
+                    self.recent["city"] = n.code
         # what the next sentence inherits: the last place, series and period this one names
         end = len(text)
         said.place = next((n.code for n in [last(named, end, PLACES)] if n and n.code), said.place)
-        said.series = last(named, end, SERIES) or said.series
+        said.series = last_series or last(named, end, SERIES) or said.series
         said.period = next((p for p in reversed(periods) if not p.current), said.period)
+
+    def _series(
+        self, text: str, figure: Figure, named: list[Named], in_list: Named | None, said: _Said
+    ) -> Named | None:
+        """The series before the figure, the counted word right after a count, or the list's name."""
+        series = last(named, figure.start, SERIES)
+        if figure.kind == "count" and (counted := next_at(named, figure.end, "count")):
+            series = counted  # "5425个淘宝村": the counted word after the figure
+        if in_list and in_list.kind in SERIES:
+            series = in_list
+        if (series is None or series.kind != "count") and (counted := unit_counts(figure, text)):
+            series = Named("count", counted, figure.start, figure.start, False)  # "电商直播超1000万场"
+        return all_channel(series or said.series, text, said.series, self.reference)
+
+    def _cue(
+        self,
+        text: str,
+        figure: Figure,
+        named: list[Named],
+        before: str,
+        previous: tuple[Figure, Cue | str | None, Named | None] | None,
+        share_at: int,
+    ) -> Cue | str | None:
+        """What the figure measures, from the words before it, or why it is no figure."""
+        if previous and LIST_SEPARATOR.match(before) and previous[1] is not None:
+            return previous[1]  # "分别增长33.5%和23.3%": the list's first figure says what they are
+        if figure.kind == "percent":
+            cue = percent_cue(before) or "what the percentage measures is not said"
+            # "比重从不足5%提升至38.1%": a share's level
+            return Cue("share", 1) if cue == RATE_LEVEL and share_at < figure.start else cue
+        if figure.kind == "points":
+            cue = points_cue(before, share_at < figure.start)
+            if isinstance(cue, str) and cue.startswith("what"):
+                offset = figure.start - len(before)
+                compared = [
+                    (n.start - offset, n.end - offset)
+                    for n in named
+                    if n.kind == "segment" and n.start >= offset
+                ]
+                return gap_to_segment(before, compared)
+            return cue
+        return None
+
+    def _place(self, figure: Figure, named: list[Named], in_list: Named | None, said: _Said) -> str | None:
+        """The place the figure is about; None when none can be told, "!" and why when it is no place."""
+        if in_list and in_list.kind in ("place", "nation"):
+            return in_list.code
+        place_named = last(named, figure.start, PLACES)
+        if place_named and place_named.kind == "group":
+            return "!a group of regions"
+        if place_named and place_named.kind == "own_place" and place_named.code is None:
+            # "全县" of a province's report: the county last named; "我市": the city last named
+            return self.recent.get("city" if place_named.level == "prefecture" else place_named.level or "")
+        return (place_named.code if place_named else None) or said.place or self.main
 
     def _aside(self, sentence: Span, read: ReadText, figure: Figure, disposition: str, reason: str) -> None:
         start, end = read.origin(figure.start), read.origin(figure.end - 1) + 1

@@ -110,3 +110,13 @@ def counted_segment(counted: Named, named: list[Named], reference: Reference) ->
     if before and counted.start - before.end <= 4:
         return before.code
     return reference.quantities[counted.code]["segment"]
+
+
+# a unit that says what is counted, in a live-streaming sentence: "电商直播超1000万场", "观看1.3亿人次"
+LIVE_UNITS = {"场": "sessions", "场次": "sessions", "人次": "viewers"}
+
+
+def unit_counts(figure: Figure, text: str) -> str | None:
+    if figure.kind == "count" and figure.unit in LIVE_UNITS and "直播" in text:
+        return LIVE_UNITS[figure.unit]
+    return None
