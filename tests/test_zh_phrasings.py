@@ -284,3 +284,39 @@ def test_faster_than_an_earlier_quarter_is_a_change_of_growth(reference):
     text = "二季度,全省农村网络零售额同比增长15.2%,高于一季度1.8个百分点。\n"
     found = facts_of("安徽省商务厅发布。\n" + text, reference, "2025-07-20_report.txt")
     assert ("Anhui", "rural", "2025-Q2", "growth_change_pp", 1.8) in found
+
+
+def test_live_streaming_units_say_what_is_counted(reference):
+    text = "上半年,全省电商直播超120万场,直播观看2.6亿人次。\n"
+    found = facts_of("湖南省商务厅发布。\n" + text, reference, "2025-07-20_report.txt")
+    assert ("Hunan", "live-streaming", "2025-H1", "sessions_count", 1200000.0) in found
+    assert ("Hunan", "live-streaming", "2025-H1", "viewers_count", 260000000.0) in found
+
+
+def test_a_gap_to_another_segments_growth(reference):
+    text = "2024年,全省服务类网络零售额同比增长21.5%,高出实物商品网上零售额增速8.2个百分点。\n"
+    found = facts_of("云南省商务厅发布。\n" + text, reference)
+    assert ("Yunnan", "services", "2024", "gap_vs_segment_pp", 8.2) in found
+
+
+def test_our_city_in_a_report_placed_in_its_province(reference):
+    text = "浙江湖州:从市商务局获悉,2024年我市共有31个淘宝镇。\n"
+    found = facts_of("浙江省电商发展情况\n\n浙江省商务厅发布。\n\n" + text, reference)
+    assert ("Huzhou", "rural", "2024", "taobao_towns_count", 31.0) in found
+
+
+def test_an_acting_county_heads_title_holds_no_county(reference):
+    text = "秭归县代县长介绍,2024年全县网络零售额同比增长9.9%。\n"
+    assert facts_of(text, reference) == [("Zigui County", "online retail (total)", "2024", "yoy_growth_pct", 9.9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("淘宝村的认定标准是本村活跃网店数量达到100家。\n", "a target, a forecast or a threshold"),
+        ("2024年,全省新增淘宝村52个。\n", "a change of a count, not the count"),
+    ],
+)
+def test_thresholds_and_changes_of_counts_are_no_counts(reference, text, reason):
+    assert facts_of("山东省商务厅发布。\n" + text, reference) == []
+    assert reason in reasons("山东省商务厅发布。\n" + text, reference).values()

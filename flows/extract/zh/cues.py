@@ -38,7 +38,7 @@ ABOVE_EARLIER = re.compile(
     r"\d{1,2}月(?:份)?|[一二三四]季度)(?:的)?(?:增速|水平)?\s*$"
 )
 # a count's change, not the count: "新增258个", "增加了9个淘宝村"
-DIFFERENCE = re.compile(r"(?:新增|净增|增加了?|减少了?|多了?)\s*$")
+DIFFERENCE = re.compile(r"(?:新增|净增|增加了?|减少了?|多了?)[\u4e00-\u9fff“”\"]{0,6}$")
 CONTRIBUTION = re.compile(r"拉动|贡献率|贡献")
 LIST_SEPARATOR = re.compile(r"^[、,和及与\s]*(?:分别(?:为|是|达|增长|下降)?)?[、,和及与\s]*$")
 

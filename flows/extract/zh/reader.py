@@ -108,7 +108,7 @@ class ZhReader:
             if target_at < figure.start:
                 self._aside(sentence, read, figure, "not_a_figure", "a target, a forecast or a threshold")
                 continue
-            if figure.kind == "count" and DIFFERENCE.search(text, max(0, figure.start - 4), figure.start):
+            if figure.kind == "count" and DIFFERENCE.search(text, max(0, figure.start - 10), figure.start):
                 self._aside(sentence, read, figure, "not_a_figure", "a change of a count, not the count")
                 continue
             if figure.kind == "count" and (reason := counts_something_else(text, figure, named)):
@@ -149,8 +149,7 @@ class ZhReader:
         for n in named:
             if n.kind == "place" and not n.is_object:
                 self.recent[self.reference.region_level(n.code)] = n.code
-                if self.reference.regions[n.code]["name_zh"].endswith("市"):
-                    self.recent["city"] = n.code
+                self.recent[self._level_key(n.code)] = n.code
         # what the next sentence inherits: the last place, series and period this one names
         end = len(text)
         said.place = next((n.code for n in [last(named, end, PLACES)] if n and n.code), said.place)
@@ -208,8 +207,22 @@ class ZhReader:
             return "!a group of regions"
         if place_named and place_named.kind == "own_place" and place_named.code is None:
             # "全县" of a province's report: the county last named; "我市": the city last named
-            return self.recent.get("city" if place_named.level == "prefecture" else place_named.level or "")
+            key = "city" if place_named.level == "prefecture" else place_named.level or ""
+            here = [
+                n.code
+                for n in named
+                if n.kind == "place" and n.end <= figure.start and self._level_key(n.code) == key
+            ]
+            return here[-1] if here else self.recent.get(key)
         return (place_named.code if place_named else None) or said.place or self.main
+
+    def _level_key(self, code: str) -> str:
+        """A place's level as "全市 / 全县" name it: a city is any place whose name ends in 市."""
+        return (
+            "city"
+            if self.reference.regions[code]["name_zh"].endswith("市")
+            else self.reference.region_level(code)
+        )
 
     def _aside(self, sentence: Span, read: ReadText, figure: Figure, disposition: str, reason: str) -> None:
         start, end = read.origin(figure.start), read.origin(figure.end - 1) + 1

@@ -24,7 +24,7 @@ GROUP = re.compile(r"中西部|东部地区|中部地区|西部地区|东北地�
 NATION = re.compile(r"全国|我国|中国")
 # words that make the name after them a whole or a comparison, not the subject
 OBJECT_BEFORE = re.compile(
-    r"(?:占|(?<!同)比|较|于|拉动|相当于|居|位居|位列|列|领跑|超过|超越|超出|高出|领先|落后|跑赢)(?:全国|全省|全市|同期|的)?$"
+    r"(?:占|(?<!同)比|较|(?<!位)于|拉动|相当于|居|位居|位列|列|领跑|超过|超越|超出|高出|领先|落后|跑赢)(?:全国|全省|全市|同期|的)?$"
 )
 OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|首位|平均|同类|增速|水平|占比)")
 # "全国排名第五": the nation a place is ranked in ("陕西位居全国第一": 陕西 is the subject)
@@ -35,6 +35,8 @@ NEWSROOM = re.compile(
     r"|[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)"
     # words that hold a place's name by chance: 示范县 (范县), 试点县
     r"|示范[县区市]?|试点[县区市]?"
+    # officials' titles: 代县长 (an acting county head) holds 代县
+    r"|代?[省市县区]长"
 )
 GENERIC_AMOUNT = re.compile(r"销售额|零售额|交易额|成交额|营业额|业务量")
 ONLINE = re.compile(r"网|电商|电子商务|线上|在线|直播|跨境|平台|快递")
