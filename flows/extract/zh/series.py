@@ -38,6 +38,8 @@ def scoped(series: Named | None, text: str, named: list[Named], reference: Refer
     ("农村网络零售额…其中实物型网络零售额")."""
     if series is None or series.kind != "segment":
         return series
+    if series.code == ALL_CHANNELS and SCOPES[1][1].search(text, max(0, series.start - 12), series.start):
+        return Named("other", None, series.start, series.end, False)  # 限额以上单位社会消费品零售额: a part
     for scope, word in SCOPES:
         found = [m.start() for m in word.finditer(text, 0, series.start)]
         if not found:

@@ -24,7 +24,7 @@ GROUP = re.compile(r"中西部|东部地区|中部地区|西部地区|东北地�
 NATION = re.compile(r"全国|我国|中国")
 # words that make the name after them a whole or a comparison, not the subject
 OBJECT_BEFORE = re.compile(
-    r"(?:占|(?<!同)比|较|(?<!位)于|拉动|相当于|居|位居|位列|列|领跑|超过|超越|超出|高出|领先|落后|跑赢)(?:全国|全省|全市|同期|的)?$"
+    r"(?:占据|占到|占|(?<!同)比|较|(?<!位)于|拉动|相当于|居|位居|位列|列|领跑|超过|超越|超出|高出|领先|落后|跑赢)(?:全国|全省|全市|同期|的)?$"
 )
 OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|首位|平均|同类|增速|水平|占比)")
 # "全国排名第五": the nation a place is ranked in ("陕西位居全国第一": 陕西 is the subject)
