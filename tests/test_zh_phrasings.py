@@ -320,3 +320,22 @@ def test_an_acting_county_heads_title_holds_no_county(reference):
 def test_thresholds_and_changes_of_counts_are_no_counts(reference, text, reason):
     assert facts_of("山东省商务厅发布。\n" + text, reference) == []
     assert reason in reasons("山东省商务厅发布。\n" + text, reference).values()
+
+
+def test_a_period_in_brackets_is_only_its_brackets(reference):
+    text = "2024年,广东发现淘宝镇283个(2023年为254个),总数位居全国第四。\n"
+    found = facts_of(text, reference)
+    assert ("Guangdong", "rural", "2024", "taobao_towns_count", 283.0) in found
+    assert ("Guangdong", "rural", "2023", "taobao_towns_count", 254.0) in found
+
+
+def test_a_research_centres_name_is_no_plan(reference):
+    text = "据大学空间规划研究中心研究结果显示,2024年浙江省淘宝村数量达到2010个。\n"
+    assert ("Zhejiang", "rural", "2024", "taobao_villages_count", 2010.0) in facts_of(text, reference)
+
+
+def test_imports_and_exports_named_after_cross_border_e_commerce(reference):
+    text = "此后,河南跨境电商快速发展,进出口额从2019年的384亿元增长到2024年的2371亿元。\n"
+    found = facts_of(text, reference)
+    assert ("Henan", "cross-border", "2019", "amount_cny", 38400000000.0) in found
+    assert ("Henan", "cross-border", "2024", "amount_cny", 237100000000.0) in found

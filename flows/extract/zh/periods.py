@@ -18,7 +18,11 @@ _PART = (
     rf"|前(?P<months>{_NUMBER})个?月"
     rf"|(?P<month>{_NUMBER})月(?:份)?(?P<month_end>底|末)?(?!\d{{0,2}}日|\d)"
 )
-PERIOD = re.compile(rf"{_YEAR}?(?:(?:{_PART})(?P<so_far>以来)?|(?P<year_part>底|末|初|以来))?")
+# a part of a year, with or without its year ("2024年上半年", "上半年"); a year alone ("2024年底", "今年")
+PERIODS = (
+    re.compile(rf"{_YEAR}?(?:{_PART})(?P<so_far>以来)?(?P<year_part>)"),
+    re.compile(rf"{_YEAR}(?P<year_part>底|末|初|以来)?(?P<so_far>)"),
+)
 EVENTS = [
     ("double_11", re.compile(r"双(?:十一|11)|“双11”")),
     ("double_12", re.compile(r"双(?:十二|12)")),
@@ -56,32 +60,35 @@ def _month(text: str) -> int:
     )
 
 
+def _months(g: dict[str, str | None]) -> tuple[int, int]:
+    """The first and last month a matched phrase covers (a whole year when it names no part)."""
+    if g.get("half"):
+        return (1, 6) if g["half"] == "上半年" else (7, 12)
+    if g.get("ytd_quarters"):
+        return (1, 6) if "两" in g["ytd_quarters"] else (1, 9)
+    if g.get("quarter"):
+        q = "一二三四1234".index(g["quarter"]) % 4 + 1
+        return (3 * q - 2, 3 * q)
+    if g.get("first"):
+        return (_month(g["first"]), _month(g["last"]))
+    if g.get("months"):
+        return (1, _month(g["months"]))
+    if g.get("month"):  # "6月底": as things stand at the end of June, the year so far
+        return (1 if g["month_end"] else _month(g["month"]), _month(g["month"]))
+    return (1, 12)
+
+
 def find_periods(text: str) -> list[PeriodPhrase]:
     """Every period phrase of a read text, in order; offsets into that text."""
     found = []
-    for m in PERIOD.finditer(text):
-        if not m.group():
-            continue
-        year = int(m.group("year")) if m.group("year") else None
-        offset = _RELATIVE.get(m.group("relative") or "")
-        if m.group("half"):
-            months = (1, 6) if m.group("half") == "上半年" else (7, 12)
-        elif m.group("ytd_quarters"):
-            months = (1, 6) if "两" in m.group("ytd_quarters") else (1, 9)
-        elif m.group("quarter"):
-            q = "一二三四1234".index(m.group("quarter")) % 4 + 1
-            months = (3 * q - 2, 3 * q)
-        elif m.group("first"):
-            months = (_month(m.group("first")), _month(m.group("last")))
-        elif m.group("months"):
-            months = (1, _month(m.group("months")))
-        elif m.group("month"):  # "6月底": as things stand at the end of June, the year so far
-            months = (1 if m.group("month_end") else _month(m.group("month")), _month(m.group("month")))
-        else:
-            months = (1, 12)
+    for m in (m for pattern in PERIODS for m in pattern.finditer(text)):
+        g = m.groupdict()
+        year = int(g["year"]) if g["year"] else None
+        offset = _RELATIVE.get(g["relative"] or "")
+        months = _months(g)
         if months[0] > months[1]:
             continue
-        if m.group("year_part") in ("底", "末"):  # "2022年底": as things stand at the year's end
+        if g["year_part"] in ("底", "末"):  # "2022年底": as things stand at the year's end
             found.append(PeriodPhrase((1, 12), year, offset, m.start(), m.end(), current=True))
             continue
         found.append(PeriodPhrase(months, year, offset, m.start(), m.end()))

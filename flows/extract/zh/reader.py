@@ -4,6 +4,7 @@ its paragraph, then from the report (its title's place and period)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +40,8 @@ from flows.extract.zh.series import (
 )
 from flows.extract.zh.subjects import Named, main_place, named_in
 from flows.reference import Reference
+
+BRACKET = re.compile(r"\([^()]*\)")
 
 
 @dataclass
@@ -91,6 +94,9 @@ class ZhReader:
         text = read.text
         named = [n for n in named_in(text, self.reference, self.main)]
         periods = own_periods(text)
+        # "283个(2021年为254个)": a period in brackets is only its bracket's
+        brackets = [(m.start(), m.end()) for m in BRACKET.finditer(text)]
+        inside = {id(p): b for p in periods for b in brackets if b[0] <= p.start < b[1]}
         figures = with_shared_units(find_figures(text))
         # what holds for every figure after a point of the sentence, found once (linear in its length)
         target_at = next((m.start() for m in TARGET.finditer(text)), len(text))
@@ -134,7 +140,15 @@ class ZhReader:
                 reason = place[1:] if place else "no place named"
                 self._aside(sentence, read, figure, "not_a_figure" if place else "needs_review", reason)
                 continue
-            period = next((p for p in reversed(periods) if p.start < figure.start), None) or said.period
+            period = next(
+                (
+                    p
+                    for p in reversed(periods)
+                    if p.start < figure.start and (id(p) not in inside or figure.start < inside[id(p)][1])
+                ),
+                None,
+            )
+            period = period or said.period
             period = period or self.default_period
             if period is None and figure.kind == "count":  # a count as it stands when the report was written
                 period = PeriodPhrase((1, 12), None, 0, figure.start, figure.start, current=True)
@@ -154,7 +168,9 @@ class ZhReader:
         end = len(text)
         said.place = next((n.code for n in [last(named, end, PLACES)] if n and n.code), said.place)
         said.series = last_series or last(named, end, SERIES) or said.series
-        said.period = next((p for p in reversed(periods) if not p.current), said.period)
+        said.period = next(
+            (p for p in reversed(periods) if not p.current and id(p) not in inside), said.period
+        )
 
     def _series(
         self, text: str, figure: Figure, named: list[Named], in_list: Named | None, said: _Said

@@ -56,7 +56,7 @@ def scoped(series: Named | None, text: str, named: list[Named], reference: Refer
     return series
 
 
-TRADE_PARTS = {"进口": "cross_border_imports", "出口": "cross_border_exports"}
+TRADE_PARTS = {"进口": "cross_border_imports", "出口": "cross_border_exports", "进出口": "cross_border"}
 
 
 def trade_part(series: Named | None, text: str, earlier: Named | None, named: list[Named]) -> Named | None:

@@ -26,7 +26,7 @@ NATION = re.compile(r"全国|我国|中国")
 OBJECT_BEFORE = re.compile(
     r"(?:占据|占到|占|(?<!同)比|较|(?<!位)于|拉动|相当于|居|位居|位列|列|领跑|超过|超越|超出|高出|领先|落后|跑赢)(?:全国|全省|全市|同期|的)?$"
 )
-OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|首位|平均|同类|增速|水平|占比)")
+OBJECT_AFTER = re.compile(r"^(?:的)?(?:第|前列|前[一二三四五六七八九十\d]|首位|平均|同类|增速|水平|占比)")
 # "全国排名第五": the nation a place is ranked in ("陕西位居全国第一": 陕西 is the subject)
 RANKED_IN = re.compile(r"^(?:的)?(?:排名|排|位居|位列|居(?!民))")
 # newsroom names and datelines: "新华社昆明6月18日电", "人民网北京7月20日电"
