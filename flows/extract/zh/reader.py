@@ -5,6 +5,7 @@ its paragraph, then from the report (its title's place and period)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -73,11 +74,20 @@ class ZhReader:
         texts = [read_text(s).text for p in body for s in zh_sentences(p)]
         titled = read_text(title).text if title and is_chinese(title.text) else ""
         reader.main = main_place(titled, texts, reference)
-        opening = [titled, *texts[:6]]
-        stated = [p for text in opening for p in own_periods(text) if not p.current]
-        # the report's period: its first definite one ("上半年", not "今年以来")
-        definite = [p for p in stated if p.explicit_year or p.months != (1, 12)]
-        reader.default_period = next(iter(definite + stated), None)
+        # the report's period: its title's, else the one its body states most often (a definite one,
+        # "上半年" rather than "今年以来"), the first of equals
+        stated = [p for text in [titled, *texts] for p in own_periods(text) if not p.current]
+        titled_periods = [p for p in own_periods(titled) if not p.current] if titled else []
+        definite = [p for p in stated if p.explicit_year or p.months != (1, 12)] or stated
+        counts = Counter((p.months, p.explicit_year, p.year_offset, p.event) for p in definite)
+        reader.default_period = next(iter(titled_periods), None) or next(
+            (
+                p
+                for p in definite
+                if counts[(p.months, p.explicit_year, p.year_offset, p.event)] == max(counts.values())
+            ),
+            None,
+        )
         if reader.report_date is None:  # relative periods resolve in the latest year the text states
             years = [p.explicit_year for text in texts for p in own_periods(text) if p.explicit_year]
             reader.report_date = date(max(years), 12, 31) if years else None
