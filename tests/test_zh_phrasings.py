@@ -307,7 +307,9 @@ def test_our_city_in_a_report_placed_in_its_province(reference):
 
 def test_an_acting_county_heads_title_holds_no_county(reference):
     text = "秭归县代县长介绍,2024年全县网络零售额同比增长9.9%。\n"
-    assert facts_of(text, reference) == [("Zigui County", "online retail (total)", "2024", "yoy_growth_pct", 9.9)]
+    assert facts_of(text, reference) == [
+        ("Zigui County", "online retail (total)", "2024", "yoy_growth_pct", 9.9)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -339,3 +341,20 @@ def test_imports_and_exports_named_after_cross_border_e_commerce(reference):
     found = facts_of(text, reference)
     assert ("Henan", "cross-border", "2019", "amount_cny", 38400000000.0) in found
     assert ("Henan", "cross-border", "2024", "amount_cny", 237100000000.0) in found
+
+
+def test_a_county_level_citys_short_name_opening_a_title(reference):
+    text = "义乌1-2月快递业务量居全国第一\n\n1-2月,全市快递服务企业业务量累计完成9.8亿件,同比增长15.2%。\n"
+    found = facts_of(text, reference, "2025-03-16_report.txt")
+    assert ("Yiwu", "online retail (total)", "2025-YTD02", "parcels_count", 980000000.0) in found
+
+
+def test_the_period_a_report_states_most_often(reference):
+    text = (
+        "编者按:“双十一”又要到了。\n\n"
+        "今年1-9月,全市网络零售额458.2亿元。\n\n"
+        "1-9月,全市快递业务量2.4亿件。\n\n"
+        "全市跨境电商交易额54.9亿元,同比增长62.8%。\n"
+    )
+    found = facts_of("湖州市商务局发布\n\n" + text, reference, "2024-10-30_report.txt")
+    assert ("Huzhou", "cross-border", "2024-YTD09", "yoy_growth_pct", 62.8) in found

@@ -79,13 +79,9 @@ class ZhReader:
         stated = [p for text in [titled, *texts] for p in own_periods(text) if not p.current]
         titled_periods = [p for p in own_periods(titled) if not p.current] if titled else []
         definite = [p for p in stated if p.explicit_year or p.months != (1, 12)] or stated
-        counts = Counter((p.months, p.explicit_year, p.year_offset, p.event) for p in definite)
+        counts = Counter((p.months, p.explicit_year, p.event) for p in definite)
         reader.default_period = next(iter(titled_periods), None) or next(
-            (
-                p
-                for p in definite
-                if counts[(p.months, p.explicit_year, p.year_offset, p.event)] == max(counts.values())
-            ),
+            (p for p in definite if counts[(p.months, p.explicit_year, p.event)] == max(counts.values())),
             None,
         )
         if reader.report_date is None:  # relative periods resolve in the latest year the text states

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from flows.reference import Match, Reference
 
+HAN = re.compile(r"[\u4e00-\u9fff]")
 # the report's own place, at whatever level it is: "全省", "我市", "该县"
 OWN_PLACE = re.compile(r"(?:全|我|本|该)(?P<level>省|自治区|市|州|盟|地区|县|区|旗)|全域")
 OWN_LEVELS = {
@@ -147,7 +148,9 @@ def _named(text: str, kind: str, code: str | None, start: int, end: int) -> Name
 
 def _settled(match: Match, text: str, reference: Reference, main: str | None) -> str | None:
     """The region a Chinese name stands for. A county's name without its suffix (通海, not 通海县) is
-    a common word too often: it counts only where the text or the report names a place above it."""
+    a common word too often: it counts where the text or the report names a place above it, or where
+    it begins a phrase ("义乌1-2月快递业务量")."""
+    begins = match.start == 0 or not HAN.match(text[match.start - 1])
     for code in (match.code, *match.alternatives):
         row = reference.regions[code]
         if row["name_zh"] == match.text or row["level"] != "county":
@@ -163,6 +166,8 @@ def _settled(match: Match, text: str, reference: Reference, main: str | None) ->
             reference.regions[p]["name_zh"][:2] in text for p in parents if p in reference.regions
         )
         if named_parents or (main and (main == code or reference.is_within(code, main))):
+            return code
+        if begins and not match.alternatives:
             return code
     return None
 
