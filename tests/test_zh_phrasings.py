@@ -358,3 +358,14 @@ def test_the_period_a_report_states_most_often(reference):
     )
     found = facts_of("湖州市商务局发布\n\n" + text, reference, "2024-10-30_report.txt")
     assert ("Huzhou", "cross-border", "2024-YTD09", "yoy_growth_pct", 62.8) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年,全省已培育10亿元以上县域特色产业86个。\n",  # a threshold describing industries
+        "2024年,全县整合了12家快递企业。\n",  # express companies, not parcels
+    ],
+)
+def test_thresholds_and_companies_are_no_figures(reference, text):
+    assert facts_of("江苏省商务厅发布。\n" + text, reference) == []

@@ -37,6 +37,8 @@ ABOVE_EARLIER = re.compile(
     r"(?:(?P<above>高于|高出|快于)|低于|慢于)(?:上年|去年|今年)?(?:同期|全年|一季度|二季度|三季度|上半年|前三季度|上月|"
     r"\d{1,2}月(?:份)?|[一二三四]季度)(?:的)?(?:增速|水平)?\s*$"
 )
+# "10亿元以上县域特色产业", "在1000万元以上": a threshold that describes something else
+THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?:的)?[\u4e00-\u9fff]")
 # a count's change, not the count: "新增258个", "增加了9个淘宝村"
 DIFFERENCE = re.compile(r"(?:新增|净增|增加了?|减少了?|多了?)[\u4e00-\u9fff“”\"]{0,6}$")
 CONTRIBUTION = re.compile(r"拉动|贡献率|贡献")

@@ -18,6 +18,7 @@ from flows.extract.zh.cues import (
     LIST_SEPARATOR,
     RATE_LEVEL,
     TARGET,
+    THRESHOLD_AFTER,
     Cue,
     gap_to_segment,
     percent_cue,
@@ -117,7 +118,7 @@ class ZhReader:
                 self._aside(sentence, read, figure, "not_a_figure", figure.unit)
                 continue
             self.figures_read += 1
-            if target_at < figure.start:
+            if target_at < figure.start or THRESHOLD_AFTER.match(text, figure.end):
                 self._aside(sentence, read, figure, "not_a_figure", "a target, a forecast or a threshold")
                 continue
             if figure.kind == "count" and DIFFERENCE.search(text, max(0, figure.start - 10), figure.start):

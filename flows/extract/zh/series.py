@@ -86,13 +86,14 @@ AFTER_COUNT = re.compile(
 
 
 def counts_something_else(text: str, figure: Figure, named: list[Named]) -> str | None:
-    """ "覆盖全国28个省": a count of the word right after it, which is none of the genre's."""
-    if next_at(named, figure.end, "count"):
-        return None
-    after = text[figure.end : figure.end + 2]
-    if after and not AFTER_COUNT.match(after):
-        return "a count of something else"
-    counted = last(named, figure.start, ("count",))
+    """ "覆盖全国28个省": a count of the word right after it, which is none of the genre's;
+    "15家快递企业": a count in a unit its thing is not counted in."""
+    counted = next_at(named, figure.end, "count")
+    if counted is None:
+        after = text[figure.end : figure.end + 2]
+        if after and not AFTER_COUNT.match(after):
+            return "a count of something else"
+        counted = last(named, figure.start, ("count",))
     if counted and (units := COUNT_UNITS.get(counted.code)) and not any(u in figure.unit for u in units):
         return "a count in a unit its thing is not counted in"
     return None
