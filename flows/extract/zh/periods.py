@@ -45,7 +45,8 @@ EVENT_DAYS = {
     "618": ((6, 18), ((5, 15), (6, 25))),
     "double_12": ((12, 12), ((12, 1), (12, 15))),
 }
-SPRING_FESTIVAL = re.compile(r"除夕|春节|大年|正月")
+UP_TO = re.compile(r"(?:截至|截止|截止到|至)$")
+SPRING_FESTIVAL = re.compile(r"除夕|春节|大年|正月|年货节")
 # a period a figure is compared with, not its own: "比一季度加快", "较去年同期", "与上年相比"
 COMPARED = re.compile(r"(?:比|较|同比|与|和|高于|低于|快于|慢于|相比|对比)(?:全国|全省|全市)?$")
 AT_PRESENT = re.compile(r"目前|当前|现有|截至目前|截止目前|现已")
@@ -91,6 +92,8 @@ def find_periods(text: str) -> list[PeriodPhrase]:
         if g["year_part"] in ("底", "末"):  # "2022年底": as things stand at the year's end
             found.append(PeriodPhrase((1, 12), year, offset, m.start(), m.end(), current=True))
             continue
+        if g.get("month") and UP_TO.search(text, max(0, m.start() - 4), m.start()):
+            months = (1, months[1])  # "截至2016年8月": the year up to August
         found.append(PeriodPhrase(months, year, offset, m.start(), m.end()))
     for event, pattern in EVENTS:
         for m in pattern.finditer(text):

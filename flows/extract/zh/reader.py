@@ -43,6 +43,7 @@ from flows.extract.zh.series import (
 from flows.extract.zh.subjects import Named, main_place, named_in
 from flows.reference import Reference
 
+QUOTES = '“"「『'
 BRACKET = re.compile(r"\([^()]*\)")
 
 
@@ -184,7 +185,8 @@ class ZhReader:
     ) -> Named | None:
         """The series before the figure, the counted word right after a count, or the list's name."""
         series = last(named, figure.start, SERIES)
-        if figure.kind == "count" and (counted := next_at(named, figure.end, "count")):
+        quoted = figure.end + (figure.end < len(text) and text[figure.end] in QUOTES)  # "4个“淘宝镇”"
+        if figure.kind == "count" and (counted := next_at(named, quoted, "count")):
             series = counted  # "5425个淘宝村": the counted word after the figure
         if in_list and in_list.kind in SERIES:
             series = in_list

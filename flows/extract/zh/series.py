@@ -100,6 +100,7 @@ def counts_something_else(text: str, figure: Figure, named: list[Named]) -> str 
 
 
 def next_at(named: list[Named], after: int, kind: str) -> Named | None:
+    """The name of `kind` right after a position (the caller steps over an opening quote)."""
     return next((n for n in named if n.start == after and n.kind == kind), None)
 
 
