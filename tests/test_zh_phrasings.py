@@ -369,3 +369,41 @@ def test_the_period_a_report_states_most_often(reference):
 )
 def test_thresholds_and_companies_are_no_figures(reference, text):
     assert facts_of("江苏省商务厅发布。\n" + text, reference) == []
+
+
+def test_a_value_compared_with_is_of_the_period_it_is_compared_with(reference):
+    text = "2024年,全国淘宝镇增至2600个,比2023年的2429个增长了7%。\n"
+    found = facts_of(text, reference)
+    assert ("China", "rural", "2024", "taobao_towns_count", 2600.0) in found
+    assert ("China", "rural", "2023", "taobao_towns_count", 2429.0) in found
+
+
+def test_by_a_past_year_is_no_target(reference):
+    text = "到2023年底,浙江省网络零售额占全国的份额已提高到近21%。\n"
+    found = facts_of(text, reference, "2024-05-01_report.txt")
+    assert ("Zhejiang", "online retail (total)", "2023", "share_pct", 21.0) in found
+
+
+def test_taiwan_usage_of_the_word_for_online(reference):
+    text = "上半年,全市農產品網路銷售額24.2億元,同比增長18.2%。\n"
+    found = facts_of("湖州市商务局发布。\n" + text, reference, "2024-07-20_report.txt")
+    assert ("Huzhou", "agricultural products", "2024-H1", "amount_cny", 2420000000.0) in found
+
+
+def test_the_online_new_year_goods_festival_is_the_spring_festivals(reference):
+    text = "2025全国网上年货节期间,全国网络零售额3215.4亿元,同比增长8.6%。\n"
+    found = facts_of(text, reference, "2025-02-10_report.txt")
+    assert (
+        "China",
+        "online retail (total)",
+        "2025-EV-spring_festival",
+        "amount_cny",
+        321540000000.0,
+    ) in found
+
+
+def test_a_count_of_titled_villages(reference):
+    text = "目前,全县拥有4个“中国淘宝镇”、21个“中国淘宝村”。\n"
+    found = facts_of("平乡县商务局发布。\n" + text, reference, "2024-07-17_report.txt")
+    assert ("Pingxiang County", "rural", "2024", "taobao_towns_count", 4.0) in found
+    assert ("Pingxiang County", "rural", "2024", "taobao_villages_count", 21.0) in found

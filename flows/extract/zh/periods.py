@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from flows.extract.periods import PeriodPhrase
+from flows.extract.zh.numbers import Figure
 
 _NUMBER = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"(?:(?P<year>(?:19|20)\d{2})年度?|(?P<relative>今年|本年|去年|上年|上一年|前年)(?:度)?)"
@@ -27,7 +28,7 @@ EVENTS = [
     ("double_11", re.compile(r"双(?:十一|11)|“双11”")),
     ("double_12", re.compile(r"双(?:十二|12)")),
     ("618", re.compile(r"(?<![\d.])618(?![\d.]|亿|万|元|%|个|家)")),
-    ("spring_festival", re.compile(r"春节(?:期间|假期|黄金周|长假|前后)?")),
+    ("spring_festival", re.compile(r"春节(?:期间|假期|黄金周|长假|前后)?|年货节")),
     ("national_day", re.compile(r"(?:中秋)?国庆(?:期间|假期|黄金周|长假)|中秋国庆")),
     ("may_day", re.compile(r"五一(?:期间|假期|劳动节)?|劳动节")),
     ("new_year", re.compile(r"元旦(?:期间|假期)?")),
@@ -150,3 +151,16 @@ def _length(phrase: PeriodPhrase) -> int:
 def own_periods(text: str) -> list[PeriodPhrase]:
     """The periods a text's figures are for: its period phrases less those only compared with."""
     return [p for p in find_periods(text) if not COMPARED.search(text[max(0, p.start - 4) : p.start])]
+
+
+# "比去年的780个", "较2015年报告的5个淘宝镇": a value of the period compared with is that period's
+COMPARED_VALUE = re.compile(r"(?:比|较|与)(?P<period>[^,;。]{2,10}?)(?:报告)?的(?:约|近|超过?)?$")
+
+
+def compared_value_period(text: str, figure: Figure) -> PeriodPhrase | None:
+    """The period of a value stated as what a figure is compared with."""
+    m = COMPARED_VALUE.search(text, max(0, figure.start - 16), figure.start)
+    if not m:
+        return None
+    phrases = [p for p in find_periods(text[m.start("period") : m.end("period")]) if not p.event]
+    return phrases[-1] if phrases else None

@@ -27,7 +27,7 @@ from flows.extract.zh.cues import (
 from flows.extract.zh.figure import resolve
 from flows.extract.zh.lists import listed, with_shared_units
 from flows.extract.zh.numbers import Figure, find_figures
-from flows.extract.zh.periods import own_periods
+from flows.extract.zh.periods import compared_value_period, own_periods
 from flows.extract.zh.script import ReadText, is_chinese, read_text, zh_sentences
 from flows.extract.zh.series import (
     PLACES,
@@ -107,7 +107,9 @@ class ZhReader:
         inside = {id(p): b for p in periods for b in brackets if b[0] <= p.start < b[1]}
         figures = with_shared_units(find_figures(text))
         # what holds for every figure after a point of the sentence, found once (linear in its length)
-        target_at = next((m.start() for m in TARGET.finditer(text)), len(text))
+        target_at = next(
+            (m.start() for m in TARGET.finditer(text) if self._ahead(m.group("year"))), len(text)
+        )
         share_at = min((i for w in ("比重", "占比", "份额") if (i := text.find(w)) >= 0), default=len(text))
         previous: tuple[Figure, Cue | str | None, Named | None] | None = None
         last_series: Named | None = None  # the series of the sentence's last observation
@@ -156,7 +158,7 @@ class ZhReader:
                 ),
                 None,
             )
-            period = period or said.period
+            period = compared_value_period(text, figure) or period or said.period
             period = period or self.default_period
             if period is None and figure.kind == "count":  # a count as it stands when the report was written
                 period = PeriodPhrase((1, 12), None, 0, figure.start, figure.start, current=True)
@@ -240,6 +242,10 @@ class ZhReader:
             ]
             return here[-1] if here else self.recent.get(key)
         return (place_named.code if place_named else None) or said.place or self.main
+
+    def _ahead(self, year: str | None) -> bool:
+        """Whether "到2025年" looks ahead: a year after the report's (any year, when its date is unknown)."""
+        return year is None or self.report_date is None or int(year) > self.report_date.year
 
     def _level_key(self, code: str) -> str:
         """A place's level as "全市 / 全县" name it: a city is any place whose name ends in 市."""

@@ -58,7 +58,8 @@ def read_text(span: Span) -> ReadText:
     simplified = _converter().convert(text)
     if len(simplified) != len(text):  # a phrase converted to another length: character by character
         simplified = "".join(_converter().convert(ch) for ch in text)
-    return ReadText(simplified, tuple(origins))
+    # "網路" (Taiwan and Hong Kong usage) is the mainland's "网络", character for character
+    return ReadText(simplified.replace("网路", "网络"), tuple(origins))
 
 
 def zh_sentences(paragraph: Span) -> list[Span]:

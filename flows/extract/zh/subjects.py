@@ -97,7 +97,12 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
         if not _covered(m.start(), m.end(), segments + counts) and not joined:
             found.append(_named(text, "other", None, m.start(), m.end()))
     for m in reference.region_matcher.find(text):
-        if not _in_chinese(m) or any(m.start in r for r in masked):
+        # "中国淘宝村" is a title, not the nation; a place inside a series' name is no subject
+        if (
+            not _in_chinese(m)
+            or any(m.start in r for r in masked)
+            or _covered(m.start, m.end, segments + counts)
+        ):
             continue
         code = _settled(m, text, reference, main)
         if code:
@@ -113,6 +118,8 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
     for m in GROUP.finditer(text):
         found.append(_named(text, "group", None, m.start(), m.end()))
     for m in NATION.finditer(text):
+        if _covered(m.start(), m.end(), segments + counts):
+            continue
         if not any(n.start <= m.start() < n.end for n in found if n.kind == "nation"):
             found.append(_named(text, "nation", reference.nation_code, m.start(), m.end()))
     return sorted(found, key=lambda n: (n.start, -n.end))
