@@ -407,3 +407,18 @@ def test_a_count_of_titled_villages(reference):
     found = facts_of("平乡县商务局发布。\n" + text, reference, "2024-07-17_report.txt")
     assert ("Pingxiang County", "rural", "2024", "taobao_towns_count", 4.0) in found
     assert ("Pingxiang County", "rural", "2024", "taobao_villages_count", 21.0) in found
+
+
+def test_a_list_of_places_a_few_words_before_respectively(reference):
+    text = "其中,拉萨市、日喀则市位居全区网络零售额前两位,零售额占比分别为71.2%和9.6%。\n"
+    found = facts_of(
+        "西藏自治区商务厅发布。\n上半年,全区网络零售额增长较快。\n" + text, reference, "2024-08-01_report.txt"
+    )
+    assert ("Lhasa", "online retail (total)", "2024-H1", "share_pct", 71.2) in found
+    assert ("Xigaze", "online retail (total)", "2024-H1", "share_pct", 9.6) in found
+
+
+def test_physical_goods_named_before_a_verb_and_online_retail(reference):
+    text = "上半年,全区实物商品实现网络零售额61.3亿元,同比增长12.2%。\n"
+    found = facts_of("西藏自治区商务厅发布。\n" + text, reference, "2024-08-01_report.txt")
+    assert ("Xizang", "physical goods", "2024-H1", "amount_cny", 6130000000.0) in found

@@ -38,6 +38,9 @@ def scoped(series: Named | None, text: str, named: list[Named], reference: Refer
     ("农村网络零售额…其中实物型网络零售额")."""
     if series is None or series.kind != "segment":
         return series
+    if series.code == "total" and (part := PART_BEFORE.search(text, max(0, series.start - 8), series.start)):
+        # "全区实物商品实现网络零售额": the part's online retail
+        return dataclasses.replace(series, code="physical" if part.group("physical") else "services")
     if series.code == ALL_CHANNELS and SCOPES[1][1].search(text, max(0, series.start - 12), series.start):
         return Named("other", None, series.start, series.end, False)  # 限额以上单位社会消费品零售额: a part
     for scope, word in SCOPES:
@@ -56,6 +59,9 @@ def scoped(series: Named | None, text: str, named: list[Named], reference: Refer
     return series
 
 
+PART_BEFORE = re.compile(
+    r"(?:(?P<physical>实物商品|实物型|实物类)|服务类|服务型|非实物商品?)(?:实现|完成|的)?$"
+)
 TRADE_PARTS = {"进口": "cross_border_imports", "出口": "cross_border_exports", "进出口": "cross_border"}
 
 
