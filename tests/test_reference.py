@@ -1,10 +1,13 @@
 """The reference data files are consistent with each other."""
 
 
-def test_gazetteer_has_the_nation_and_all_34_provincial_divisions(reference):
+def test_gazetteer_has_the_nation_all_34_provincial_divisions_and_the_corps(reference):
     levels = [row["level"] for row in reference.regions.values()]
     assert levels.count("nation") == 1
-    assert levels.count("province") == 34
+    # the 34 divisions of GB/T 2260 and the Xinjiang Production and Construction Corps (兵团), which
+    # statistical releases report as a region of its own
+    assert levels.count("province") == 35
+    assert reference.regions["660000"]["name_zh"] == "新疆生产建设兵团"
     xinjiang = [r for r in reference.regions.values() if r["parent_code"] == "650000"]
     assert len(xinjiang) >= 14
 

@@ -422,3 +422,10 @@ def test_physical_goods_named_before_a_verb_and_online_retail(reference):
     text = "上半年,全区实物商品实现网络零售额61.3亿元,同比增长12.2%。\n"
     found = facts_of("西藏自治区商务厅发布。\n" + text, reference, "2024-08-01_report.txt")
     assert ("Xizang", "physical goods", "2024-H1", "amount_cny", 6130000000.0) in found
+
+
+def test_the_corps_is_a_region_of_its_own(reference):
+    text = "1-8月,新疆兵团限额以上单位通过公共网络实现的商品零售额达12.4亿元,同比增长35.2%。\n"
+    found = facts_of(text, reference, "2024-09-20_report.txt")
+    corps = "Xinjiang Production and Construction Corps"
+    assert (corps, "online retail above designated size", "2024-YTD08", "amount_cny", 1240000000.0) in found
