@@ -41,7 +41,8 @@ def test_models_run_after_the_models_they_read():
 
 
 def test_dimensions(con):
-    assert scalar(con, "select count(*) from dim_region where level = 'province'") == 34
+    # 34 provincial divisions and the Xinjiang Production and Construction Corps
+    assert scalar(con, "select count(*) from dim_region where level = 'province'") == 35
     assert scalar(con, "select region_name from dim_region where level = 'nation'") == "China"
     assert scalar(con, "select path from dim_segment where segment_code = 'rural_services'") == (
         "online retail (total) > rural > rural services"
