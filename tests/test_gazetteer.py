@@ -16,9 +16,9 @@ from flows.settings import PROJECT_ROOT
 
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 
-# The hand-made rows as they were when the county rows were added (header included): 380 rows of
-# regions.csv (the nation, 34 provincial and 345 prefecture-level divisions) and 1,709 of
-# region_aliases.csv. They must stay, unchanged, at the top of the files. If you edit one of them on
+# The hand-made rows (header included): 381 rows of regions.csv (the nation, 34 provincial
+# divisions, the Xinjiang Production and Construction Corps and 345 prefecture-level divisions) and
+# 1,714 of region_aliases.csv. They must stay, unchanged, at the top of the files. If you edit one of them on
 # purpose, update its digest here.
 CURATED = {
     "regions.csv": (382, "24bad85b663bd3fd11c2fc97aa5871a5e81da429c526dfe37334a5fad7932d65"),
