@@ -429,3 +429,9 @@ def test_the_corps_is_a_region_of_its_own(reference):
     found = facts_of(text, reference, "2024-09-20_report.txt")
     corps = "Xinjiang Production and Construction Corps"
     assert (corps, "online retail above designated size", "2024-YTD08", "amount_cny", 1240000000.0) in found
+
+
+def test_hong_kong_forms_and_variant_characters(reference):
+    text = "一季度,陜西水果網絡零售額達48.6億元,同比增長12.1%。\n"
+    found = facts_of(text, reference, "2025-04-20_report.txt")
+    assert ("Shaanxi", "fruits", "2025-Q1", "amount_cny", 4860000000.0) in found

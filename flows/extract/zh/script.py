@@ -17,12 +17,14 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 # pinyin a converter left after a character: "網(wǎng)", "络(luò)"
 PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
 SENTENCE_END = re.compile(r"[。！？；!?;]+[”」』\"]?|\n+")
+# variant characters the converter leaves as they are, met in real pages (陜西 for 陕西)
+VARIANTS = str.maketrans({"陜": "陕"})
 CHINESE_SHARE = 0.3  # a text is read as Chinese when this share of its characters (spaces aside) is Han
 
 
 @cache
 def _converter() -> OpenCC:
-    return OpenCC("t2s")
+    return OpenCC("hk2s")  # traditional (Hong Kong forms included) to simplified
 
 
 def is_chinese(text: str) -> bool:
@@ -59,7 +61,7 @@ def read_text(span: Span) -> ReadText:
     if len(simplified) != len(text):  # a phrase converted to another length: character by character
         simplified = "".join(_converter().convert(ch) for ch in text)
     # "網路" (Taiwan and Hong Kong usage) is the mainland's "网络", character for character
-    return ReadText(simplified.replace("网路", "网络"), tuple(origins))
+    return ReadText(simplified.replace("网路", "网络").translate(VARIANTS), tuple(origins))
 
 
 def zh_sentences(paragraph: Span) -> list[Span]:
