@@ -154,12 +154,14 @@ def own_periods(text: str) -> list[PeriodPhrase]:
 
 
 # "比去年的780个", "较2015年报告的5个淘宝镇": a value of the period compared with is that period's
-COMPARED_VALUE = re.compile(r"(?:比|较|与)(?P<period>[^,;。]{2,10}?)(?:报告)?的(?:约|近|超过?)?$")
+COMPARED_VALUE = re.compile(
+    r"(?:比|较|与)(?P<period>[^,;。]{2,10}?)(?:报告)?的(?:[\d.]+[个家万亿件元]+[\u4e00-\u9fff“”]{0,5}、)*(?:约|近|超过?)?$"
+)
 
 
 def compared_value_period(text: str, figure: Figure) -> PeriodPhrase | None:
     """The period of a value stated as what a figure is compared with."""
-    m = COMPARED_VALUE.search(text, max(0, figure.start - 16), figure.start)
+    m = COMPARED_VALUE.search(text, max(0, figure.start - 32), figure.start)
     if not m:
         return None
     phrases = [p for p in find_periods(text[m.start("period") : m.end("period")]) if not p.event]
