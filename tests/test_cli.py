@@ -111,6 +111,16 @@ def test_extract_shows_observations_non_figures_and_review_without_a_warehouse(t
     assert not (tmp_path / "none.duckdb").exists()
 
 
+def test_extract_shows_a_chinese_release_with_its_chinese_sentence(tmp_path, capsys):
+    report = tmp_path / "2025-01-27_guangxi.txt"
+    sentence = "2024年,廣西網上零售額1183.6億元,同比增長12.5%。"  # traditional script, as published
+    report.write_text(f"廣西網上零售額增長\n\n{sentence}\n", encoding="utf-8")
+    assert main(["--warehouse", str(tmp_path / "none.duckdb"), "extract", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "Guangxi | online retail (total) | 2024 | yoy_growth_pct = 12.5 percent" in out
+    assert f'"12.5%" in: {sentence}' in out
+
+
 def test_extract_csv_has_the_answer_key_columns(capsys):
     from tests.conftest import REFERENCE_REPORT
 
