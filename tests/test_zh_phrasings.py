@@ -435,3 +435,16 @@ def test_hong_kong_forms_and_variant_characters(reference):
     text = "一季度,陜西水果網絡零售額達48.6億元,同比增長12.1%。\n"
     found = facts_of(text, reference, "2025-04-20_report.txt")
     assert ("Shaanxi", "fruits", "2025-Q1", "amount_cny", 4860000000.0) in found
+
+
+def test_food_clothing_and_goods_for_daily_use(reference):
+    text = "1-10月,在实物商品网上零售额中,吃类、穿类、用类商品分别增长15.2%、5.1%、6.8%。\n"
+    found = facts_of(text, reference, "2025-11-15_report.txt")
+    assert ("China", "food", "2025-YTD10", "yoy_growth_pct", 15.2) in found
+    assert ("China", "clothing and accessories", "2025-YTD10", "yoy_growth_pct", 5.1) in found
+    assert ("China", "goods for daily use", "2025-YTD10", "yoy_growth_pct", 6.8) in found
+
+
+def test_areas_and_bags_are_no_amounts(reference):
+    text = "2024年,全县苹果种植53万亩,网店日均销量超过100万袋。\n"
+    assert facts_of("洛川县商务局发布。\n" + text, reference) == []

@@ -23,6 +23,16 @@ NOT_FIGURE_UNITS = {
     "位": "a rank",
     "名次": "a rank",
     "美元": "currency conversion",
+    "亩": "an area",
+    "公顷": "an area",
+    "平方米": "an area",
+    "立方米": "a volume",
+    "公里": "a distance",
+    "袋": "a quantity of goods",
+    "箱": "a quantity of goods",
+    "斤": "a weight",
+    "公斤": "a weight",
+    "千克": "a weight",
     "港元": "currency conversion",
 }
 _CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
