@@ -448,3 +448,16 @@ def test_food_clothing_and_goods_for_daily_use(reference):
 def test_areas_and_bags_are_no_amounts(reference):
     text = "2024年,全县苹果种植53万亩,网店日均销量超过100万袋。\n"
     assert facts_of("洛川县商务局发布。\n" + text, reference) == []
+
+
+def test_shares_listed_after_amounts_are_the_listed_categories(reference):
+    text = "食品、服装鞋包分别实现1119.2亿元、520.4亿元,在实物型网络零售额中分别占比27%、12.6%。\n"
+    found = facts_of("四川省商务厅发布。\n2024年全省网络零售额增长。\n" + text, reference)
+    assert ("Sichuan", "food", "2024", "share_pct", 27.0) in found
+    assert ("Sichuan", "clothing and accessories", "2024", "share_pct", 12.6) in found
+
+
+def test_the_nations_part_above_the_national_level_is_a_gap_to_the_total(reference):
+    text = "2024年,全国农村网络零售额同比增长8.2%,增速高于全国水平1.4个百分点。\n"
+    found = facts_of(text, reference)
+    assert ("China", "rural", "2024", "gap_vs_segment_pp", 1.4) in found

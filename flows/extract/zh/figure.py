@@ -50,6 +50,9 @@ def resolve(
         assert cue is not None
         segment = series.code if series.kind == "segment" else counted_segment(series, named, ref)
         metric = METRICS[cue.measure]
+        if metric == "gap_vs_national_pp" and place == ref.nation_code and segment != "total":
+            # "全国农村网络零售额…增速高于全国水平4.3个百分点": the nation's part against its total
+            metric = "gap_vs_segment_pp"
         if series.kind == "count":
             if cue.measure != "growth":
                 return "not_a_figure", "a change of a count's growth"

@@ -137,6 +137,7 @@ class ZhReader:
             if (
                 isinstance(cue, Cue)
                 and cue.measure == "share"
+                and not (in_list and in_list.kind in SERIES)  # a list's name is its share's part
                 and (whole := text.rfind("占", 0, figure.start)) >= 0
             ):
                 series = last(named, whole, SERIES) or said.series  # "A占B的比重为X%": A's share
