@@ -461,3 +461,9 @@ def test_the_nations_part_above_the_national_level_is_a_gap_to_the_total(referen
     text = "2024年,全国农村网络零售额同比增长8.2%,增速高于全国水平1.4个百分点。\n"
     found = facts_of(text, reference)
     assert ("China", "rural", "2024", "gap_vs_segment_pp", 1.4) in found
+
+
+def test_a_paragraph_signed_by_its_reporter_is_no_caption(reference):
+    text = "柳州螺蛳粉走向海外\n\n据悉,2024年柳州螺蛳粉网店超过1.5万家。(记者/李明)\n"
+    found = facts_of(text, reference)
+    assert ("Liuzhou", "river snail rice noodles", "2024", "online_stores_count", 15000.0) in found

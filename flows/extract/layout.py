@@ -203,7 +203,8 @@ LIST_ITEM = re.compile(r"^\s*[-•·*▪]\s")
 
 # A photo caption, wherever it starts: "... Jan. 3, 2024. (Xinhua/Wei Peiquan)", "[Photo/Xinhua]"
 CAPTION = re.compile(
-    r"\((?:[^()/\n]{2,40})/(?:[^()\n]{2,40})\)\s*\|?\s*$|"
+    # "(Xinhua/Li Ming)" ends a photo's caption; "(记者/伍富)" signs a paragraph of a Chinese story
+    r"\((?!记者|通讯员|作者)(?:[^()/\n]{2,40})/(?:[^()\n]{2,40})\)\s*\|?\s*$|"
     r"[\[(]\s*(?:photo|xinhua|file\s+photo)\s*(?:/|by\b|:)[^\])]*[\])]\s*$|\bphoto\s+taken\s+on\b"
     # "… Nov.14, 2018. Photo from People's Daily Online"
     r"|\.\s*(?:photo|file\s+photo)\s+(?:from|by|courtesy\s+of)\s+[^.\n]{2,60}$",
