@@ -467,3 +467,9 @@ def test_a_paragraph_signed_by_its_reporter_is_no_caption(reference):
     text = "柳州螺蛳粉走向海外\n\n据悉,2024年柳州螺蛳粉网店超过1.5万家。(记者/李明)\n"
     found = facts_of(text, reference)
     assert ("Liuzhou", "river snail rice noodles", "2024", "online_stores_count", 15000.0) in found
+
+
+def test_trade_with_a_region_after_cross_border_retail_is_no_cross_border_figure(reference):
+    text = "2024年,广西跨境电商零售额增长26.4%。2024年广西对东盟进出口3256亿元,增长8.7%。\n"
+    found = facts_of(text, reference)
+    assert not [f for f in found if f[3] == "amount_cny"]
