@@ -473,3 +473,10 @@ def test_trade_with_a_region_after_cross_border_retail_is_no_cross_border_figure
     text = "2024年,广西跨境电商零售额增长26.4%。2024年广西对东盟进出口3256亿元,增长8.7%。\n"
     found = facts_of(text, reference)
     assert not [f for f in found if f[3] == "amount_cny"]
+
+
+def test_amounts_named_before_their_series(reference):
+    text = "从2019年的1.29万亿元,到2024年的2.63万亿元,5年间,我国跨境电商进出口增长了1倍。\n"
+    found = facts_of(text, reference, "2025-03-01_report.txt")
+    assert ("China", "cross-border", "2019", "amount_cny", 1290000000000.0) in found
+    assert ("China", "cross-border", "2024", "amount_cny", 2630000000000.0) in found

@@ -195,6 +195,11 @@ class ZhReader:
             series = in_list
         if (series is None or series.kind != "count") and (counted := unit_counts(figure, text)):
             series = Named("count", counted, figure.start, figure.start, False)  # "电商直播超1000万场"
+        if series is None and figure.kind == "yuan":
+            # "从2018年的1.06万亿元到2023年的2.38万亿元,跨境电商进出口增长了1.2倍": named after its amounts
+            series = next(
+                (n for n in named if n.start >= figure.end and n.kind == "segment" and not n.is_object), None
+            )
         return all_channel(series or said.series, text, said.series, self.reference)
 
     def _cue(
