@@ -480,3 +480,9 @@ def test_amounts_named_before_their_series(reference):
     found = facts_of(text, reference, "2025-03-01_report.txt")
     assert ("China", "cross-border", "2019", "amount_cny", 1290000000000.0) in found
     assert ("China", "cross-border", "2024", "amount_cny", 2630000000000.0) in found
+
+
+def test_pinyin_with_spaces_left_by_a_converter(reference):
+    text = "2024年1至10月,沭阳县網絡(luò )銷(xiāo)售零售額達275億元。\n"
+    found = facts_of(text, reference)
+    assert ("Shuyang County", "online retail (total)", "2024-YTD10", "amount_cny", 27500000000.0) in found

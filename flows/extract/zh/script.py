@@ -15,7 +15,7 @@ from flows.extract.layout import Span, bounded
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # pinyin a converter left after a character: "網(wǎng)", "络(luò)"
-PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
+PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\s?\)")
 SENTENCE_END = re.compile(r"[。！？；!?;]+[”」』\"]?|\n+")
 # variant characters the converter leaves as they are, met in real pages (陜西 for 陕西)
 VARIANTS = str.maketrans({"陜": "陕"})

@@ -66,12 +66,12 @@ TRADE_PARTS = {"进口": "cross_border_imports", "出口": "cross_border_exports
 
 
 def trade_part(series: Named | None, text: str, earlier: Named | None, named: list[Named]) -> Named | None:
-    """ "跨境电商进出口…其中进口441.7亿元": imports and exports of cross-border e-commerce. A sentence
-    of its own names all trade ("2024年广西对东盟进出口3256亿元") unless it says 其中 (its parts)."""
+    """ "跨境电商进出口…其中进口441.7亿元": imports and exports of cross-border e-commerce, in its
+    sentence or the next; 进出口 in a sentence of its own is all trade ("广西对东盟进出口3256亿元")."""
     word = text[series.start : series.end] if series else ""
     if series is None or series.kind != "other" or word not in TRADE_PARTS:
         return series
-    carried = earlier if word != "进出口" and text.lstrip().startswith("其中") else None
+    carried = earlier if word != "进出口" else None
     before = next((n for n in reversed(named) if n.end <= series.start and n.kind == "segment"), carried)
     if before and before.kind == "segment" and before.code == "cross_border":
         return Named("segment", TRADE_PARTS[text[series.start : series.end]], series.start, series.end, False)
