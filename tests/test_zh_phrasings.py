@@ -486,3 +486,16 @@ def test_pinyin_with_spaces_left_by_a_converter(reference):
     text = "2024年1至10月,沭阳县網絡(luò )銷(xiāo)售零售額達275億元。\n"
     found = facts_of(text, reference)
     assert ("Shuyang County", "online retail (total)", "2024-YTD10", "amount_cny", 27500000000.0) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2024年,全市每天寄出快件320万件。\n", "a figure per day or of one day"),
+        ("2024年,有平台数据显示,年货节期间异地订单数量增幅达60%。\n", "a platform's own figure"),
+        ("2024年,占全国产量80%的安岳柠檬网络零售额大幅增长。\n", "a share of another statistic"),
+    ],
+)
+def test_per_day_platform_and_other_shares_are_set_aside(reference, text, reason):
+    assert facts_of("合肥市商务局发布。\n" + text, reference) == []
+    assert reason in reasons("合肥市商务局发布。\n" + text, reference).values()

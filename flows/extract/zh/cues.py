@@ -37,6 +37,14 @@ ABOVE_EARLIER = re.compile(
     r"(?:(?P<above>高于|高出|快于)|低于|慢于)(?:上年|去年|今年)?(?:同期|全年|一季度|二季度|三季度|上半年|前三季度|上月|"
     r"\d{1,2}月(?:份)?|[一二三四]季度)(?:的)?(?:增速|水平)?\s*$"
 )
+# a figure per day or one day's, not of a period: "每天寄出快件320万件", "单场直播销售额超600万元"
+PER_DAY = re.compile(r"每天|每日|日均|单日|单场|当天|最高峰|高峰")
+# a platform's own figures, not the region's statistics (the genre's labels leave them out)
+PLATFORM = re.compile(
+    r"有平台数据|平台数据显示|在阿里巴巴平台|在阿里平台|淘宝平台|天猫平台|抖音|快手|拼多多|京东平台"
+)
+# a share of another statistic: "占全国产量80%"
+OTHER_WHOLE = re.compile(r"产量|产值|人口|就业|面积|生产总值|GDP")
 # "10亿元以上县域特色产业", "在1000万元以上": a threshold that describes something else
 THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?:的)?[\u4e00-\u9fff]")
 # a count's change, not the count: "新增258个", "增加了9个淘宝村"

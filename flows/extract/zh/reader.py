@@ -16,6 +16,9 @@ from flows.extract.periods import PeriodPhrase
 from flows.extract.zh.cues import (
     DIFFERENCE,
     LIST_SEPARATOR,
+    OTHER_WHOLE,
+    PER_DAY,
+    PLATFORM,
     RATE_LEVEL,
     TARGET,
     THRESHOLD_AFTER,
@@ -124,6 +127,13 @@ class ZhReader:
             if target_at < figure.start or THRESHOLD_AFTER.match(text, figure.end):
                 self._aside(sentence, read, figure, "not_a_figure", "a target, a forecast or a threshold")
                 continue
+            clause_start = max(text.rfind(",", 0, figure.start), text.rfind(";", 0, figure.start), 0)
+            if PER_DAY.search(text, clause_start, figure.start):
+                self._aside(sentence, read, figure, "not_a_figure", "a figure per day or of one day")
+                continue
+            if PLATFORM.search(text, 0, figure.start):
+                self._aside(sentence, read, figure, "not_a_figure", "a platform's own figure")
+                continue
             if figure.kind == "count" and DIFFERENCE.search(text, max(0, figure.start - 10), figure.start):
                 self._aside(sentence, read, figure, "not_a_figure", "a change of a count, not the count")
                 continue
@@ -142,6 +152,8 @@ class ZhReader:
             ):
                 series = last(named, whole, SERIES) or said.series  # "A占B的比重为X%": A's share
             series = trade_part(scoped(series, text, named, self.reference), text, said.series, named)
+            if isinstance(cue, Cue) and cue.measure == "share" and OTHER_WHOLE.search(before):
+                cue = "a share of another statistic"  # "占全国产量80%"
             previous = (figure, cue, series)
             if isinstance(cue, str):
                 self._aside(sentence, read, figure, "not_a_figure", cue)
