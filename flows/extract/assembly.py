@@ -73,6 +73,7 @@ def extract(
     events = [p for p in in_title + in_body if p.event]
     reader = _SentenceReader(reference, dated, main, default_period, events, settling)
     chinese = [p for p in page.body if is_chinese(p.text)]
+    chinese_starts = {p.start for p in chinese}
     zh = ZhReader.for_report(reference, dated.value if dated else None, page.title, chinese)
 
     def on_time() -> None:
@@ -80,7 +81,7 @@ def extract(
             raise ReportError(f"{name}: extraction took longer than its time budget")
 
     for paragraph in page.body:
-        if is_chinese(paragraph.text):
+        if paragraph.start in chinese_starts:
             zh.read_paragraph(paragraph, on_time)
             continue
         reader.start_paragraph()

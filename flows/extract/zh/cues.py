@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flows.extract.zh.numbers import Figure
+from flows.extract.zh.subjects import Named
+
 _LINK = r"(?:已|已经|仍|均|仅|也|都|继续|分别)?(?:了|为|达|达到|至|到|是|约|近|超|超过|逾|:)?\s*\(?"
 # (measure, sign, pattern on the text before the figure); the first that matches decides
 PERCENT_CUES = [
@@ -106,3 +109,27 @@ def points_cue(before: str, about_share: bool) -> Cue | str:
             if EARLIER.search(before) or about_share or "同比" in before:
                 return Cue(measure, sign)
     return "what the points measure is not said"
+
+
+def figure_cue(
+    figure: Figure, named: list[Named], before: str, listed_cue: Cue | str | None, share_at: int
+) -> Cue | str | None:
+    """What a figure measures, from the words `before` it (since the figure before), or why it is no
+    figure; `listed_cue` is the cue of the list's first figure when the figure continues a list;
+    `share_at` where the sentence first speaks of a share."""
+    if listed_cue is not None and LIST_SEPARATOR.match(before):
+        return listed_cue  # "分别增长33.5%和23.3%": the list's first figure says what they are
+    if figure.kind == "percent":
+        cue = percent_cue(before) or "what the percentage measures is not said"
+        # "比重从不足5%提升至38.1%": a share's level
+        return Cue("share", 1) if cue == RATE_LEVEL and share_at < figure.start else cue
+    if figure.kind == "points":
+        cue = points_cue(before, share_at < figure.start)
+        if isinstance(cue, str) and cue.startswith("what"):
+            offset = figure.start - len(before)
+            compared = [
+                (n.start - offset, n.end - offset) for n in named if n.kind == "segment" and n.start >= offset
+            ]
+            return gap_to_segment(before, compared)
+        return cue
+    return None

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from flows.extract.zh.cues import LIST_SEPARATOR
 from flows.extract.zh.numbers import Figure
-from flows.extract.zh.subjects import Named
+from flows.extract.zh.subjects import PLACES, Named
 
 
 def listed(named: list[Named], text: str, figure: Figure, earlier: list[Figure]) -> Named | None:
@@ -43,7 +45,7 @@ def _nearest_run(named: list[Named], text: str, split: int) -> list[Named]:
 
 
 def _group(name: Named) -> str:
-    return "place" if name.kind in ("place", "nation", "own_place", "group") else "series"
+    return "place" if name.kind in PLACES else "series"
 
 
 def with_shared_units(figures: list[Figure]) -> list[Figure]:
@@ -52,14 +54,5 @@ def with_shared_units(figures: list[Figure]) -> list[Figure]:
     for i in range(len(shared) - 2, -1, -1):
         here, after = shared[i], shared[i + 1]
         if here.kind == "bare" and after.kind not in ("bare", "not_a_figure") and after.start - here.end <= 2:
-            shared[i] = Figure(
-                here.value,
-                here.half_unit,
-                after.kind,
-                after.unit,
-                here.qualifier,
-                here.start,
-                here.end,
-                here.text,
-            )
+            shared[i] = dataclasses.replace(here, kind=after.kind, unit=after.unit)
     return shared

@@ -15,17 +15,13 @@ from flows.extract.model import Observation, SetAside
 from flows.extract.periods import PeriodPhrase
 from flows.extract.zh.cues import (
     DIFFERENCE,
-    LIST_SEPARATOR,
     OTHER_WHOLE,
     PER_DAY,
     PLATFORM,
-    RATE_LEVEL,
     TARGET,
     THRESHOLD_AFTER,
     Cue,
-    gap_to_segment,
-    percent_cue,
-    points_cue,
+    figure_cue,
 )
 from flows.extract.zh.figure import resolve
 from flows.extract.zh.lists import listed, with_shared_units
@@ -33,8 +29,6 @@ from flows.extract.zh.numbers import Figure, find_figures
 from flows.extract.zh.periods import compared_value_period, own_periods
 from flows.extract.zh.script import ReadText, is_chinese, read_text, zh_sentences
 from flows.extract.zh.series import (
-    PLACES,
-    SERIES,
     all_channel,
     counts_something_else,
     last,
@@ -43,7 +37,7 @@ from flows.extract.zh.series import (
     trade_part,
     unit_counts,
 )
-from flows.extract.zh.subjects import Named, main_place, named_in
+from flows.extract.zh.subjects import PLACES, SERIES, Named, main_place, named_in
 from flows.reference import Reference
 
 QUOTES = '“"「『'
@@ -69,6 +63,8 @@ class ZhReader:
     set_aside: list[SetAside] = field(default_factory=list)
     figures_read: int = 0
     recent: dict[str, str] = field(default_factory=dict)  # the last place named, by level
+    # each Chinese paragraph's sentences as read, by the paragraph's start: read once per report
+    read_sentences: dict[int, list[tuple[Span, ReadText]]] = field(default_factory=dict)
 
     @classmethod
     def for_report(
@@ -76,7 +72,8 @@ class ZhReader:
     ) -> ZhReader:
         """The report's own place (its title's most specific, else the first its body names) and period."""
         reader = cls(reference, report_date)
-        texts = [read_text(s).text for p in body for s in zh_sentences(p)]
+        reader.read_sentences = {p.start: [(s, read_text(s)) for s in zh_sentences(p)] for p in body}
+        texts = [read.text for pairs in reader.read_sentences.values() for _, read in pairs]
         titled = read_text(title).text if title and is_chinese(title.text) else ""
         reader.main = main_place(titled, texts, reference)
         # the report's period: its title's, else the one its body states most often (a definite one,
@@ -97,13 +94,14 @@ class ZhReader:
     def read_paragraph(self, paragraph: Span, on_time: Callable[[], None]) -> None:
         """`on_time` raises when the report has run past its time budget."""
         said = _Said()
-        for sentence in zh_sentences(paragraph):
+        pairs = self.read_sentences.pop(paragraph.start, None)  # read once, then let go
+        for sentence, read in pairs or ((s, read_text(s)) for s in zh_sentences(paragraph)):
             on_time()
-            self._read(sentence, read_text(sentence), said)
+            self._read(sentence, read, said)
 
     def _read(self, sentence: Span, read: ReadText, said: _Said) -> None:
         text = read.text
-        named = [n for n in named_in(text, self.reference, self.main)]
+        named = named_in(text, self.reference, self.main)
         periods = own_periods(text)
         # "283个(2021年为254个)": a period in brackets is only its bracket's
         brackets = [(m.start(), m.end()) for m in BRACKET.finditer(text)]
@@ -143,7 +141,7 @@ class ZhReader:
             before = text[previous[0].end if previous else 0 : figure.start]
             in_list = listed(named, text, figure, figures[:index])
             series = self._series(text, figure, named, in_list, said)
-            cue = self._cue(text, figure, named, before, previous, share_at)
+            cue = figure_cue(figure, named, before, previous[1] if previous else None, share_at)
             if (
                 isinstance(cue, Cue)
                 and cue.measure == "share"
@@ -213,35 +211,6 @@ class ZhReader:
                 (n for n in named if n.start >= figure.end and n.kind == "segment" and not n.is_object), None
             )
         return all_channel(series or said.series, text, said.series, self.reference)
-
-    def _cue(
-        self,
-        text: str,
-        figure: Figure,
-        named: list[Named],
-        before: str,
-        previous: tuple[Figure, Cue | str | None, Named | None] | None,
-        share_at: int,
-    ) -> Cue | str | None:
-        """What the figure measures, from the words before it, or why it is no figure."""
-        if previous and LIST_SEPARATOR.match(before) and previous[1] is not None:
-            return previous[1]  # "分别增长33.5%和23.3%": the list's first figure says what they are
-        if figure.kind == "percent":
-            cue = percent_cue(before) or "what the percentage measures is not said"
-            # "比重从不足5%提升至38.1%": a share's level
-            return Cue("share", 1) if cue == RATE_LEVEL and share_at < figure.start else cue
-        if figure.kind == "points":
-            cue = points_cue(before, share_at < figure.start)
-            if isinstance(cue, str) and cue.startswith("what"):
-                offset = figure.start - len(before)
-                compared = [
-                    (n.start - offset, n.end - offset)
-                    for n in named
-                    if n.kind == "segment" and n.start >= offset
-                ]
-                return gap_to_segment(before, compared)
-            return cue
-        return None
 
     def _place(self, figure: Figure, named: list[Named], in_list: Named | None, said: _Said) -> str | None:
         """The place the figure is about; None when none can be told, "!" and why when it is no place."""

@@ -7,12 +7,10 @@ import dataclasses
 import re
 
 from flows.extract.zh.numbers import Figure
-from flows.extract.zh.subjects import ONLINE, Named
+from flows.extract.zh.subjects import ONLINE, SERIES, Named
 from flows.reference import Reference
 
 ALL_CHANNELS = "consumer_goods_retail"
-SERIES = ("segment", "other", "count")
-PLACES = ("place", "nation", "own_place", "group")
 
 
 def all_channel(series: Named | None, text: str, earlier: Named | None, reference: Reference) -> Named | None:
@@ -30,7 +28,8 @@ def all_channel(series: Named | None, text: str, earlier: Named | None, referenc
 
 
 # a general series named after a scope word is the scope's: "全国农村实现网络零售额", "限上网上零售额"
-SCOPES = (("rural", re.compile(r"农村|乡村")), ("online_retail_above_size", re.compile(r"限额以上|限上")))
+ABOVE_SIZE = re.compile(r"限额以上|限上")
+SCOPES = (("rural", re.compile(r"农村|乡村")), ("online_retail_above_size", ABOVE_SIZE))
 
 
 def scoped(series: Named | None, text: str, named: list[Named], reference: Reference) -> Named | None:
@@ -41,7 +40,7 @@ def scoped(series: Named | None, text: str, named: list[Named], reference: Refer
     if series.code == "total" and (part := PART_BEFORE.search(text, max(0, series.start - 8), series.start)):
         # "全区实物商品实现网络零售额": the part's online retail
         return dataclasses.replace(series, code="physical" if part.group("physical") else "services")
-    if series.code == ALL_CHANNELS and SCOPES[1][1].search(text, max(0, series.start - 12), series.start):
+    if series.code == ALL_CHANNELS and ABOVE_SIZE.search(text, max(0, series.start - 12), series.start):
         return Named("other", None, series.start, series.end, False)  # 限额以上单位社会消费品零售额: a part
     for scope, word in SCOPES:
         found = [m.start() for m in word.finditer(text, 0, series.start)]

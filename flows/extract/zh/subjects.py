@@ -7,9 +7,12 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from flows.extract.zh.script import HAN
 from flows.reference import Match, Reference
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
+# the kinds of what a sentence names: series (of ours or not, and counted things) and places
+SERIES = ("segment", "other", "count")
+PLACES = ("place", "nation", "own_place", "group")
 # the report's own place, at whatever level it is: "全省", "我市", "该县"
 OWN_PLACE = re.compile(r"(?:全|我|本|该)(?P<level>省|自治区|市|州|盟|地区|县|区|旗)|全域")
 OWN_LEVELS = {
@@ -18,8 +21,8 @@ OWN_LEVELS = {
     "市": "prefecture",
     "州": "prefecture",
     "盟": "prefecture",
+    "地区": "prefecture",
 }
-OWN_LEVELS |= {"地区": "prefecture"}
 # groups of provinces: no region of the gazetteer
 GROUP = re.compile(r"中西部|东部地区|中部地区|西部地区|东北地区|东中西部|(?:东部|中部|西部)(?=[、和及与,])")
 NATION = re.compile(r"全国|我国|中国")
@@ -66,7 +69,7 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
     """Every series, count and place a read sentence names, in order."""
     masked = [range(m.start(), m.end()) for m in NEWSROOM.finditer(text)]
     found: list[Named] = []
-    segments = [m for m in reference.segment_matcher.find(text) if _in_chinese(m)]
+    segments = [m for m in reference.segment_matcher.find(text) if HAN.search(m.text)]
     # "水果网络零售额": the category's online retail, not the total (one mention, the category's)
     merged: list[Match] = []
     for m in segments:
@@ -81,7 +84,8 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
         else:
             merged.append(m)
     segments = merged
-    counts = [m for m in reference.count_phrase_matcher.find(text) if _in_chinese(m)]
+    counts = [m for m in reference.count_phrase_matcher.find(text) if HAN.search(m.text)]
+    series_named = segments + counts
     for m in segments:
         # "金银珠宝类商品零售额": a category of all-channel retail, not of online retail
         all_channels = not ONLINE.search(m.text) and ALL_CHANNEL_AFTER.match(text, m.end)
@@ -92,16 +96,16 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
     for m in OTHER_SERIES.finditer(text):
         # a generic word right after a named series is that series' ("在线餐饮销售额")
         joined = GENERIC_AMOUNT.fullmatch(m.group()) and any(
-            0 <= m.start() - s.end <= 1 for s in segments + counts
+            0 <= m.start() - s.end <= 1 for s in series_named
         )
-        if not _covered(m.start(), m.end(), segments + counts) and not joined:
+        if not _covered(m.start(), m.end(), series_named) and not joined:
             found.append(_named(text, "other", None, m.start(), m.end()))
     for m in reference.region_matcher.find(text):
         # "中国淘宝村" is a title, not the nation; a place inside a series' name is no subject
         if (
-            not _in_chinese(m)
+            not HAN.search(m.text)
             or any(m.start in r for r in masked)
-            or _covered(m.start, m.end, segments + counts)
+            or _covered(m.start, m.end, series_named)
         ):
             continue
         code = _settled(m, text, reference, main)
@@ -118,7 +122,7 @@ def named_in(text: str, reference: Reference, main: str | None) -> list[Named]:
     for m in GROUP.finditer(text):
         found.append(_named(text, "group", None, m.start(), m.end()))
     for m in NATION.finditer(text):
-        if _covered(m.start(), m.end(), segments + counts):
+        if _covered(m.start(), m.end(), series_named):
             continue
         if not any(n.start <= m.start() < n.end for n in found if n.kind == "nation"):
             found.append(_named(text, "nation", reference.nation_code, m.start(), m.end()))
@@ -134,10 +138,6 @@ def _own_place(main: str | None, level: str | None, reference: Reference) -> str
     while level and code and code in reference.regions and reference.region_level(code) != level:
         code = reference.regions[code]["parent_code"]
     return code if code and code in reference.regions else None if level else main
-
-
-def _in_chinese(match: Match) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in match.text)
 
 
 def _covered(start: int, end: int, matches: list[Match]) -> bool:
