@@ -283,6 +283,22 @@ def test_imports_and_exports_after_cross_border_trade(reference):
     assert ("China", "cross-border exports", "2025-YTD05", "amount_cny", 50220000000.0) in found
 
 
+def test_imports_after_exports_in_a_clause_of_their_own(reference):
+    text = (
+        "前4月,全国跨境电商进出口8120亿元,增长6.1%。其中,出口约6100亿元,增长5.2%;进口约2020亿元,增长8.8%。\n"
+    )
+    found = facts_of(text, reference, "2025-06-20_report.txt")
+    assert ("China", "cross-border imports", "2025-YTD04", "amount_cny", 202000000000.0) in found
+    assert ("China", "cross-border imports", "2025-YTD04", "yoy_growth_pct", 8.8) in found
+
+
+def test_a_count_a_change_starts_from_keeps_its_year_to_itself(reference):
+    text = "截至2024年6月底,全省淘宝镇从2023年的212个增加到265个。\n"
+    found = facts_of("河北省商务厅发布。\n" + text, reference)
+    assert ("Hebei", "rural", "2023", "taobao_towns_count", 212.0) in found
+    assert ("Hebei", "rural", "2024-H1", "taobao_towns_count", 265.0) in found
+
+
 @pytest.mark.parametrize(
     "text",
     [

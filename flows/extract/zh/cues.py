@@ -51,7 +51,8 @@ OTHER_WHOLE = re.compile(r"产量|产值|人口|就业|面积|生产总值|GDP")
 # "10亿元以上县域特色产业", "在1000万元以上": a threshold that describes something else
 THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?:的)?[\u4e00-\u9fff]")
 # a count's change, not the count: "新增258个", "增加了9个淘宝村"
-DIFFERENCE = re.compile(r"(?:新增|净增|增加了?|减少了?|多了?)[\u4e00-\u9fff“”\"]{0,6}$")
+# "新增47个" is a change; "增加到265个" the new level
+DIFFERENCE = re.compile(r"(?:新增|净增|增加了?|减少了?|多了?)(?![到至])[\u4e00-\u9fff“”\"]{0,6}$")
 CONTRIBUTION = re.compile(r"拉动|贡献率|贡献")
 LIST_SEPARATOR = re.compile(r"^[、,和及与\s]*(?:分别(?:为|是|达|增长|下降)?)?[、,和及与\s]*$")
 

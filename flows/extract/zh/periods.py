@@ -149,13 +149,20 @@ def _length(phrase: PeriodPhrase) -> int:
 
 
 def own_periods(text: str) -> list[PeriodPhrase]:
-    """The periods a text's figures are for: its period phrases less those only compared with."""
-    return [p for p in find_periods(text) if not COMPARED.search(text[max(0, p.start - 4) : p.start])]
+    """The periods a text's figures are for: its period phrases less those only compared with (and
+    those a change starts from: "从2018年的363个上升到1118个")."""
+    return [
+        p
+        for p in find_periods(text)
+        if not COMPARED.search(text[max(0, p.start - 4) : p.start])
+        and not (text[max(0, p.start - 1) : p.start] == "从" and text.startswith("的", p.end))
+    ]
 
 
-# "比去年的780个", "较2015年报告的5个淘宝镇": a value of the period compared with is that period's
+# "比去年的780个", "较2015年报告的5个淘宝镇", "从2018年的363个": a value of the period compared
+# with is that period's
 COMPARED_VALUE = re.compile(
-    r"(?:比|较|与)(?P<period>[^,;。]{2,10}?)(?:报告)?的(?:[\d.]+[个家万亿件元]+[\u4e00-\u9fff“”]{0,5}、)*(?:约|近|超过?)?$"
+    r"(?:比|较|与|从)(?P<period>[^,;。]{2,10}?)(?:报告)?的(?:[\d.]+[个家万亿件元]+[\u4e00-\u9fff“”]{0,5}、)*(?:约|近|超过?)?$"
 )
 
 

@@ -72,7 +72,8 @@ def trade_part(series: Named | None, text: str, earlier: Named | None, named: li
         return series
     carried = earlier if word != "进出口" else None
     before = next((n for n in reversed(named) if n.end <= series.start and n.kind == "segment"), carried)
-    if before and before.kind == "segment" and before.code == "cross_border":
+    # after "出口…" the next part ("；进口…") is of the same cross-border trade
+    if before and before.kind == "segment" and before.code in TRADE_PARTS.values():
         return Named("segment", TRADE_PARTS[text[series.start : series.end]], series.start, series.end, False)
     return series
 
