@@ -1,6 +1,7 @@
-"""The retail-etl command: run the pipeline, query the warehouse, find the docs, schedule runs.
+"""The retail-etl command: fetch releases, run the pipeline, query the warehouse, find the docs,
+schedule runs.
 
-Only `run` and `serve` import Prefect (and, through the flow, GX); `query` and `docs` stay fast.
+Only `run` and `serve` import Prefect (and, through the flow, GX); `fetch`, `query` and `docs` stay fast.
 """
 
 from __future__ import annotations
@@ -38,11 +39,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--raw-dir", type=Path, help="folder of report files (default: data/raw)")
     run.add_argument("--docs-dir", type=Path, help="where to build the data docs site")
     run.add_argument("--full-refresh", action="store_true", help="extract every report again")
+    run.add_argument("--offline", action="store_true", help="do not fetch from the sources first")
     run.add_argument("--region", action="append", help="backfill: only reports of this region (repeatable)")
     run.add_argument(
         "--period", action="append", help="backfill: only reports of periods starting so, e.g. 2024-H1"
     )
     run.set_defaults(command=run_command)
+
+    fetch = commands.add_parser("fetch", help="fetch new releases from the enabled sources, only")
+    fetch.add_argument("--raw-dir", type=Path, help="folder of report files (default: data/raw)")
+    fetch.set_defaults(command=fetch_command)
 
     extract = commands.add_parser("extract", help="show what a report file yields, without loading it")
     extract.add_argument("file", type=Path, help="a report file (.txt or .html)")
@@ -82,6 +88,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         full_refresh=args.full_refresh,
         regions=args.region,
         periods=args.period,
+        fetch=not args.offline,
         return_state=True,
     )
     summary = state.result(raise_on_failure=False)
@@ -90,6 +97,30 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     print("\n".join(summary.lines()))
     return 0 if summary.success else 1
+
+
+def fetch_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Fetch each enabled source in turn, without Prefect: a line per source, one per failure."""
+    from flows.ingest.fetch import fetch_releases, open_http
+    from flows.ingest.sources import read_sources
+
+    sources = read_sources(settings.sources_file)
+    for error in sources.errors:
+        print(f"source failed: {error}", file=sys.stderr)
+    if not sources.enabled:
+        print(f"no enabled sources in {settings.sources_file}")
+    failed = bool(sources.errors)
+    http = open_http(settings)
+    try:
+        for source in sources.enabled:
+            report = fetch_releases(source, http, settings.raw_dir, settings.archive_dir)
+            print(f"source {report.line}")
+            for line in report.failed:
+                print(f"source failed: {line}", file=sys.stderr)
+            failed = failed or bool(report.failed)
+    finally:
+        http.close()
+    return 1 if failed else 0
 
 
 def extract_command(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,13 +1,17 @@
 """Find the raw report files and read them, with their content hash; files that cannot be reports
-(too large, unreadable, a copy of another) are rejected with a one-line reason."""
+(too large, unreadable, a copy of another, of a format not read, a link out of the raw folder) are
+rejected with a one-line reason."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPORT_SUFFIXES = (".txt", ".html", ".htm")
+# files in the raw folder that are no reports and are read elsewhere: hand corrections, fetch manifests
+KNOWN_FILES = ("corrections.csv", "manifest.jsonl")
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,31 @@ class Discovery:
 
 
 def find_reports(raw_dir: Path, max_bytes: int = 10 * 2**20) -> Discovery:
-    """Every report file under raw_dir, in a stable order, each content once."""
-    paths = sorted(p for p in raw_dir.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+    """Every report file under raw_dir, in a stable order, each content once. Hidden files (a fetch's
+    partial download, an editor's swap file) are not looked at."""
     reports: list[RawReport] = []
     rejected: list[Rejected] = []
     first_path: dict[str, str] = {}
-    for path in paths:
+    root = raw_dir.resolve()
+    for path in _files(raw_dir):
         name = str(path.relative_to(raw_dir))
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            rejected.append(
+                Rejected(name, f"{name}: a link to {path.resolve()}, outside the raw folder: not followed")
+            )
+            continue
+        if path.is_dir():  # a linked folder within the raw folder: its files are read where they are
+            continue
+        if path.suffix.lower() not in REPORT_SUFFIXES:
+            if path.name not in KNOWN_FILES:
+                reads = ", ".join(REPORT_SUFFIXES)
+                rejected.append(
+                    Rejected(
+                        name,
+                        f"{name}: unsupported format ({path.suffix or 'no extension'}): reports are {reads}",
+                    )
+                )
+            continue
         try:
             size = path.stat().st_size
             if size > max_bytes:
@@ -64,3 +86,14 @@ def find_reports(raw_dir: Path, max_bytes: int = 10 * 2**20) -> Discovery:
         first_path[sha256] = name
         reports.append(RawReport(name, data, sha256))
     return Discovery(reports, rejected)
+
+
+def _files(raw_dir: Path) -> list[Path]:
+    """The files under raw_dir, links included but not followed into folders, hidden ones left out."""
+    found = []
+    for folder, folders, files in os.walk(raw_dir):  # os.walk does not descend into linked folders
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        here = Path(folder)
+        found += [here / f for f in files if not f.startswith(".")]
+        found += [here / f for f in folders if (here / f).is_symlink()]
+    return sorted(found)

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import duckdb
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.states import Completed, Failed, State
@@ -16,6 +16,10 @@ from flows.discover import Discovery, find_reports
 from flows.docs_site import make_offline
 from flows.extract import ExtractedBatch
 from flows.incremental import RunScope, extract_batch
+from flows.ingest.archive import read_manifests
+from flows.ingest.fetch import SourceReport, fetch_releases, open_http
+from flows.ingest.http import Http
+from flows.ingest.sources import Source, read_sources
 from flows.lock import RunLockedError, acquire_run_lock
 from flows.overview import write_overview
 from flows.publish import publish
@@ -26,6 +30,16 @@ from flows.staging import ReportChanges, load_staging, published_reports, report
 from flows.summary import RunSummary, Stopwatch
 from flows.transform import run_models
 from flows.validate import ValidationSummary, build_data_docs, validate_warehouse
+
+
+@task(cache_policy=NONE)
+def fetch_source(source: Source, http: Http, settings: Settings) -> SourceReport:
+    report = fetch_releases(source, http, settings.raw_dir, settings.archive_dir)
+    logger = get_run_logger()
+    logger.info("source %s", report.line)
+    for failure in report.failed:
+        logger.warning(failure)
+    return report
 
 
 @task(cache_policy=NONE)
@@ -75,8 +89,9 @@ RETRY_IO = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn": t
 def load(batch: ExtractedBatch, settings: Settings) -> tuple[ReportChanges, dict[str, int]]:
     changes = report_changes(batch, published_reports(settings.warehouse_path))
     run_settings = {"max_report_age_days": str(settings.max_report_age_days)}
+    fetches = read_manifests(settings.raw_dir)
     counts = load_staging(
-        batch, settings.build_path, settings.reference_dir, settings.warehouse_path, run_settings
+        batch, settings.build_path, settings.reference_dir, settings.warehouse_path, run_settings, fetches
     )
     get_run_logger().info("loaded staging tables into %s: %s", settings.build_path, counts)
     return changes, counts
@@ -132,14 +147,16 @@ def retail_warehouse(
     full_refresh: bool = False,
     regions: list[str] | None = None,
     periods: list[str] | None = None,
+    fetch: bool = True,
 ) -> State:
-    """Extract the reports in raw_dir that changed (all of them on a full refresh; those of the
-    given regions or periods in a backfill), build and check the star schema, publish what passes."""
+    """Fetch what the enabled sources have new (unless fetch is off), extract the reports in raw_dir
+    that changed (all of them on a full refresh; those of the given regions or periods in a backfill),
+    build and check the star schema, publish what passes."""
     settings = load_settings(raw_dir, warehouse, docs_dir)
     scope = RunScope(full_refresh, tuple(regions or ()), tuple(periods or ()))
     try:
         with acquire_run_lock(settings.warehouse_path):
-            return _build_check_publish(settings, scope)
+            return _build_check_publish(settings, scope, fetch)
     except RunLockedError as error:
         return Failed(message=str(error))
     except (OSError, duckdb.Error) as error:
@@ -150,9 +167,21 @@ def retail_warehouse(
         return Failed(message=f"{settings.warehouse_path.parent}: cannot write the warehouse: {reason}")
 
 
-def _build_check_publish(settings: Settings, scope: RunScope) -> State:
+def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> State:
     """The steps of a run, under the run lock."""
     clock = Stopwatch()
+    sources = read_sources(settings.sources_file)
+    fetched: list[SourceReport] = []
+    if fetch and sources.enabled:
+        with clock.step("fetch"):
+            http = open_http(settings)
+            try:
+                futures = fetch_source.map(
+                    sources.enabled, http=unmapped(quote(http)), settings=unmapped(settings)
+                )
+                fetched = [future.result() for future in futures]
+            finally:
+                http.close()
     with clock.step("find"):
         reports = find_raw_reports(settings.raw_dir, settings.max_report_bytes)
     with clock.step("extract"):
@@ -199,6 +228,8 @@ def _build_check_publish(settings: Settings, scope: RunScope) -> State:
         unchanged=changes.unchanged,
         removed=changes.removed,
         seconds=dict(clock.seconds),
+        sources=[report.line for report in fetched],
+        source_errors=sources.errors + [line for report in fetched for line in report.failed],
     )
     with clock.step("docs"):
         build_docs(settings.gx_dir, settings.docs_dir, settings.warehouse_path, summary.problems())

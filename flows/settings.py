@@ -27,6 +27,12 @@ class Settings:
     max_report_age_days: int  # older newest report: a freshness warning
     max_report_bytes: int  # larger files are rejected: no press release is this long
     extract_seconds: float  # a report whose extraction takes longer is rejected, not left to stall a run
+    sources_file: Path  # the sources each run fetches new releases from
+    archive_dir: Path  # earlier copies of releases whose page changed
+    fetch_timeout: float  # seconds a request may take
+    fetch_pause: float  # seconds between two requests to one host
+    fetch_retries: int  # further attempts after a network error or a 5xx answer
+    fetch_backoff: float  # seconds before the first retry, doubling after each
 
     @property
     def build_path(self) -> Path:
@@ -48,12 +54,14 @@ def load_settings(
     docs_dir: str | Path | None = None,
 ) -> Settings:
     """Settings from overrides, else RETAIL_* environment variables, else the project's folders.
-    The docs and GX folders sit beside the warehouse file unless set themselves."""
+    The docs and GX folders sit beside the warehouse file, the archive of earlier copies beside the
+    raw folder, unless set themselves."""
     warehouse = _path(
         warehouse_path, "RETAIL_WAREHOUSE", PROJECT_ROOT / "data" / "warehouse" / "retail.duckdb"
     )
+    raw = _path(raw_dir, "RETAIL_RAW_DIR", PROJECT_ROOT / "data" / "raw")
     return Settings(
-        raw_dir=_path(raw_dir, "RETAIL_RAW_DIR", PROJECT_ROOT / "data" / "raw"),
+        raw_dir=raw,
         warehouse_path=warehouse,
         docs_dir=_path(docs_dir, "RETAIL_DOCS_DIR", warehouse.parent / "docs"),
         gx_dir=_path(None, "RETAIL_GX_DIR", warehouse.parent / "gx"),
@@ -63,6 +71,12 @@ def load_settings(
         max_report_age_days=int(os.environ.get("RETAIL_MAX_REPORT_AGE_DAYS", "180")),
         max_report_bytes=int(float(os.environ.get("RETAIL_MAX_REPORT_MB", "10")) * 2**20),
         extract_seconds=float(os.environ.get("RETAIL_EXTRACT_SECONDS", "120")),
+        sources_file=_path(None, "RETAIL_SOURCES", PROJECT_ROOT / "data" / "sources.csv"),
+        archive_dir=_path(None, "RETAIL_ARCHIVE_DIR", raw.parent / "archive"),
+        fetch_timeout=float(os.environ.get("RETAIL_FETCH_TIMEOUT", "20")),
+        fetch_pause=float(os.environ.get("RETAIL_FETCH_PAUSE", "1")),
+        fetch_retries=int(os.environ.get("RETAIL_FETCH_RETRIES", "3")),
+        fetch_backoff=float(os.environ.get("RETAIL_FETCH_BACKOFF", "1")),
     )
 
 

@@ -49,6 +49,11 @@ create table stg_event_dates (
     end_date date not null
 );
 create table stg_rejected_files (path varchar not null, reason varchar not null);
+create table stg_fetches (
+    source varchar not null, url varchar not null, final_url varchar not null, redirects varchar[],
+    fetched_at timestamptz not null, status integer not null, etag varchar, last_modified varchar,
+    sha256 varchar not null, published date, path varchar not null, outcome varchar not null
+);
 create table stg_superseded_facts (
     fact_id varchar not null, report_id varchar not null, path varchar, region_code varchar,
     segment_code varchar, period_code varchar, metric_code varchar, value double, unit varchar,
@@ -128,6 +133,7 @@ def load_staging(
     reference_dir: Path,
     warehouse_path: Path,
     run_settings: dict[str, str] | None = None,
+    fetches: list[dict] | None = None,
 ) -> dict[str, int]:
     """Create the build database with reference and staging tables; returns rows per table."""
     loaded_at = {report.sha256: report.loaded_at for report in published_reports(warehouse_path)}
@@ -209,12 +215,14 @@ def load_staging(
                 ],
             ),
             ("stg_set_aside", set_aside),
+            ("stg_fetches", fetches or []),
         ):
             _insert(con, table, rows)
         _copy_reused(con, warehouse_path, [raw.report_id for raw in batch.reused])
         _carry_history(con, warehouse_path, now)
         tables = [*REFERENCE_TABLES, "ref_events", "stg_reports", "stg_observations", "stg_mentions"]
         tables += ["stg_event_dates", "stg_set_aside", "stg_rejected_files", "stg_superseded_facts"]
+        tables += ["stg_fetches"]
         return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
 
 

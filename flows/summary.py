@@ -24,7 +24,7 @@ class Stopwatch:
             self.seconds[name] = self.seconds.get(name, 0.0) + perf_counter() - started
 
 
-PROBLEM_PREFIXES = ("error:", "held back:", "warning:", "failed check:", "NOT published")
+PROBLEM_PREFIXES = ("error:", "held back:", "warning:", "failed check:", "NOT published", "source failed:")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class RunSummary:
     removed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # outside a backfill
     seconds: dict[str, float] = field(default_factory=dict)  # per step
+    sources: list[str] = field(default_factory=list)  # per source fetched: what was new
+    source_errors: list[str] = field(default_factory=list)  # a source line or a fetch that failed
 
     @property
     def success(self) -> bool:
@@ -68,7 +70,10 @@ class RunSummary:
         return not (self.new or self.changed or self.removed)
 
     def lines(self) -> list[str]:
-        lines = [
+        lines = [f"source {line}" for line in self.sources]
+        # a source that cannot be fetched does not stop the run: the rest is published as usual
+        lines += [f"source failed: {line}" for line in self.source_errors]
+        lines += [
             f"reports read:        {self.reports_read}"
             + (" (nothing new)" if self.nothing_new else "")
             + f": {len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged"
@@ -121,6 +126,8 @@ class RunSummary:
     def markdown(self) -> str:
         """The summary as a Prefect artifact: counts, problems, and seconds per step."""
         counts = [
+            ("sources fetched", len(self.sources)),
+            ("sources or releases failed", len(self.source_errors)),
             ("reports new", len(self.new)),
             ("reports changed", len(self.changed)),
             ("reports unchanged", len(self.unchanged)),
@@ -135,8 +142,10 @@ class RunSummary:
         rows = "\n".join(f"| {name} | {value} |" for name, value in counts)
         steps = "\n".join(f"| {name} | {seconds:.2f} |" for name, seconds in self.seconds.items())
         problems = "\n".join(f"- {line}" for line in self.problems())
+        sources = "\n".join(f"- {line}" for line in self.sources)
         return (
             f"# Retail warehouse run: {self.headline}\n\n| | |\n|---|---|\n{rows}\n\n"
-            f"## Seconds per step\n\n| step | seconds |\n|---|---|\n{steps}\n\n"
+            + (f"## Sources\n\n{sources}\n\n" if sources else "")
+            + f"## Seconds per step\n\n| step | seconds |\n|---|---|\n{steps}\n\n"
             + (f"## Problems\n\n{problems}\n" if problems else "")
         )

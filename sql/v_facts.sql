@@ -37,6 +37,7 @@ final as (
         facts.evidence,
         reports.title as report_title,
         reports.report_date,
+        reports.url as report_url,  -- where a fetched report was served; null for files dropped in
         facts.metric_code,
         facts.region_code,
         facts.segment_code,

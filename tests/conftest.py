@@ -145,3 +145,67 @@ def prefect_server(tmp_path_factory):
     """A real Prefect server for the tests that schedule, kill or time real runs."""
     with running_prefect_server(tmp_path_factory.mktemp("prefect-home")) as server:
         yield server
+
+
+class WebSite:
+    """The routes of a real web server (tests/web_server.py) in its own process on 127.0.0.1."""
+
+    def __init__(self, folder: Path, url: str) -> None:
+        self.folder, self.url, self.routes = folder, url, {}
+        self._write()
+
+    def serve(self, path: str, body: bytes | str | None = None, **route) -> str:
+        """Serve body (or route's behaviour) at path from now on; returns the page's address."""
+        if body is not None:
+            name = f"file{len(self.routes)}"
+            (self.folder / name).write_bytes(body.encode() if isinstance(body, str) else body)
+            route["file"] = name
+        self.routes[path] = route
+        self._write()
+        return self.url + path
+
+    def vanish(self, path: str) -> None:
+        del self.routes[path]
+        self._write()
+
+    def hits(self) -> dict[str, int]:
+        with urllib.request.urlopen(self.url + "/__hits", timeout=5) as response:
+            return json.loads(response.read())
+
+    def _write(self) -> None:
+        (self.folder / "routes.json").write_text(json.dumps(self.routes), encoding="utf-8")
+
+
+@pytest.fixture
+def web_site(tmp_path: Path) -> Iterator[WebSite]:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "routes.json").write_text("{}")
+    port_file = tmp_path / "site.port"
+    server = subprocess.Popen(
+        [sys.executable, str(Path(__file__).parent / "web_server.py"), str(folder), str(port_file)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: port_file.exists() and port_file.read_text(), 30, "the test web server")
+        yield WebSite(folder, f"http://127.0.0.1:{port_file.read_text()}")
+    finally:
+        stop(server)
+
+
+def release_page(region: str, amount: str, growth: str, day: str = "2024-07-22") -> str:
+    """A short release of our own writing: a region's first-half online retail sales and growth."""
+    return (
+        f'<html><head><title>{region} online retail up {growth}% in the first half</title>'
+        f'<meta property="article:published_time" content="{day}"></head><body>'
+        f"<h1>{region} online retail up {growth}% in the first half</h1>"
+        f"<p>In the first half of 2024, online retail sales in {region} reached {amount} billion yuan, "
+        f"up {growth} percent year on year.</p></body></html>"
+    )
+
+
+def rss_feed(site_url: str, paths: list[str]) -> str:
+    items = "".join(f"<item><title>release {p}</title><link>{site_url}{p}</link></item>" for p in paths)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>releases</title>{items}</channel></rss>'

@@ -72,3 +72,41 @@ def test_an_unreadable_file(raw, reference, monkeypatch):
     else:
         locked.chmod(0)
     assert rejected(raw, reference) == {"locked.txt": "locked.txt: cannot be read: Permission denied"}
+
+
+def test_files_of_formats_not_read_are_named_not_passed_over(raw, reference):
+    for name in ("release.docx", "release.pdf", "figures.xlsx", "figures.csv", "notes"):
+        (raw / name).write_bytes(b"PK\x03\x04 not a report")
+    (raw / ".release.html.part").write_text("half a download")  # hidden: not looked at
+    reasons = rejected(raw, reference)
+    assert reasons == {
+        name: f"{name}: unsupported format ({suffix}): reports are .txt, .html, .htm"
+        for name, suffix in [
+            ("release.docx", ".docx"),
+            ("release.pdf", ".pdf"),
+            ("figures.xlsx", ".xlsx"),
+            ("figures.csv", ".csv"),
+            ("notes", "no extension"),
+        ]
+    }
+
+
+def test_utf16_text_with_a_byte_order_mark_is_read(raw, reference):
+    text = REFERENCE_REPORT.read_text(encoding="utf-8")
+    (raw / "good report – 新疆.txt").unlink()
+    (raw / "utf16.txt").write_bytes(text.encode("utf-16"))  # with its BOM
+    batch = extract_reports(find_reports(raw), reference)
+    assert [r.raw.path for r in batch.reports] == ["utf16.txt"] and not batch.rejected
+    assert batch.observation_count > 0
+
+
+def test_a_link_out_of_the_raw_folder_is_not_followed(raw, reference, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    shutil.copy(REFERENCE_REPORT, outside / "secret.txt")
+    (raw / "linked.txt").symlink_to(outside / "secret.txt")
+    (raw / "linked folder").symlink_to(outside)
+    assert rejected(raw, reference) == {
+        "linked.txt": f"linked.txt: a link to {outside / 'secret.txt'}, outside the raw folder: not followed",
+        "linked folder": f"linked folder: a link to {outside}, outside the raw folder: not followed",
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -44,9 +45,14 @@ BYLINE = re.compile(r"^(?P<source>[^()\n]{3,80}?)\s*\((?:reporter|by)\b[^)]*\)\s
 
 
 def decode(data: bytes, name: str) -> str:
-    """Text of a raw file: UTF-8 (with or without BOM), else GB18030."""
+    """Text of a raw file: UTF-16 with its byte-order mark, UTF-8 (with or without BOM), else GB18030."""
     if not data.strip():
         raise ReportError(f"{name}: file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ReportError(f"{name}: marked as UTF-16 but is not: {error.reason}") from error
     if b"\x00" in data:
         raise ReportError(f"{name}: binary file, not report text")
     for encoding in ("utf-8-sig", "gb18030"):
