@@ -198,7 +198,7 @@ def web_site(tmp_path: Path) -> Iterator[WebSite]:
 def release_page(region: str, amount: str, growth: str, day: str = "2024-07-22") -> str:
     """A short release of our own writing: a region's first-half online retail sales and growth."""
     return (
-        f'<html><head><title>{region} online retail up {growth}% in the first half</title>'
+        f"<html><head><title>{region} online retail up {growth}% in the first half</title>"
         f'<meta property="article:published_time" content="{day}"></head><body>'
         f"<h1>{region} online retail up {growth}% in the first half</h1>"
         f"<p>In the first half of 2024, online retail sales in {region} reached {amount} billion yuan, "

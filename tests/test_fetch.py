@@ -143,7 +143,9 @@ def test_a_page_that_vanished_keeps_its_saved_copy(web_site, http, folders):
 def test_a_feed_that_is_no_feed(web_site, http, folders):
     url = web_site.serve("/feed.xml", "<html><body>no feed here</body></html>")
     report = fetch(Source("nofeed", url, "feed"), http, folders)
-    assert len(report.failed) == 1 and report.failed[0].startswith(f"source nofeed: {url}: not an RSS or Atom feed")
+    assert len(report.failed) == 1 and report.failed[0].startswith(
+        f"source nofeed: {url}: not an RSS or Atom feed"
+    )
 
 
 def test_the_manifest_is_one_line_per_fetch(web_site, http, folders):

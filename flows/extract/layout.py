@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from dataclasses import dataclass
 
@@ -49,10 +50,9 @@ def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise ReportError(f"{name}: file is empty")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise ReportError(f"{name}: marked as UTF-16 but is not: {error.reason}") from error
+        with contextlib.suppress(UnicodeDecodeError):  # else a binary file that starts like one
+            if "\x00" not in (text := data.decode("utf-16")):
+                return text
     if b"\x00" in data:
         raise ReportError(f"{name}: binary file, not report text")
     for encoding in ("utf-8-sig", "gb18030"):
