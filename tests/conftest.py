@@ -172,6 +172,10 @@ class WebSite:
         with urllib.request.urlopen(self.url + "/__hits", timeout=5) as response:
             return json.loads(response.read())
 
+    def agents(self) -> list[str]:
+        with urllib.request.urlopen(self.url + "/__agents", timeout=5) as response:
+            return json.loads(response.read())
+
     def _write(self) -> None:
         (self.folder / "routes.json").write_text(json.dumps(self.routes), encoding="utf-8")
 

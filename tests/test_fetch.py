@@ -2,13 +2,15 @@
 feeds, listing pages, conditional requests, retries, timeouts, redirects, limits, revisions."""
 
 import json
+import time
 
 import pytest
 
+from flows.cli import main
 from flows.discover import find_reports
 from flows.ingest.archive import MANIFEST, read_manifests
 from flows.ingest.fetch import fetch_releases
-from flows.ingest.http import HostPause, Http
+from flows.ingest.http import USER_AGENT, HostPause, Http
 from flows.ingest.sources import Source, read_sources
 from tests.conftest import release_page, rss_feed
 
@@ -154,6 +156,45 @@ def test_the_manifest_is_one_line_per_fetch(web_site, http, folders):
     fetch(Source("fj", url, "page"), http, folders)
     lines = (folders[0] / "fj" / MANIFEST).read_text().splitlines()
     assert [json.loads(line)["outcome"] for line in lines] == ["new", "unchanged"]
+
+
+def test_a_page_served_again_without_validators_is_unchanged_by_its_content(web_site, http, folders):
+    url = web_site.serve("/fujian.html", release_page("Fujian", "150.2", "12.5"))  # no ETag, no date
+    source = Source("fj", url, "page")
+    fetch(source, http, folders)
+    report = fetch(source, http, folders)
+    assert (report.new, report.changed, len(report.unchanged)) == ([], [], 1)
+    assert [m["status"] for m in read_manifests(folders[0])] == [200, 200]
+
+
+def test_requests_name_the_project_and_pause_per_host(web_site, folders):
+    paced = Http(timeout=1.0, retries=0, pause=HostPause(0.4))
+    paths = ["/a.html", "/b.html", "/c.html"]
+    for path in paths:
+        web_site.serve(path, release_page("Fujian", "150.2", "12.5"))
+    feed = web_site.serve("/feed.xml", rss_feed(web_site.url, paths), type="application/rss+xml")
+    started = time.monotonic()
+    fetch(Source("paced", feed, "feed"), paced, folders)
+    paced.close()
+    assert time.monotonic() - started >= 3 * 0.4  # four requests to one host: three pauses at least
+    assert web_site.agents() == [USER_AGENT]
+
+
+def test_the_fetch_command_fetches_only(web_site, tmp_path, monkeypatch, capsys):
+    url = web_site.serve("/fujian.html", release_page("Fujian", "150.2", "12.5"))
+    sources = tmp_path / "sources.csv"
+    sources.write_text(f"name,url,kind\nfj,{url},page\ngone,{web_site.url}/gone.html,page\n")
+    monkeypatch.setenv("RETAIL_SOURCES", str(sources))
+    monkeypatch.setenv("RETAIL_FETCH_PAUSE", "0")
+    raw = tmp_path / "raw"
+    assert main(["--warehouse", str(tmp_path / "w.duckdb"), "fetch", "--raw-dir", str(raw)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "source fj: 1 new, 0 changed, 0 unchanged",
+        "source gone: nothing new (0 new, 0 changed, 0 unchanged, 1 failed)",
+    ]
+    assert err.splitlines() == [f"source failed: source gone: {web_site.url}/gone.html: HTTP 404 Not Found"]
+    assert len(list((raw / "fj").glob("*.html"))) == 1 and not (tmp_path / "w.duckdb").exists()
 
 
 def test_source_lines_that_are_no_source_are_named_by_line(tmp_path):

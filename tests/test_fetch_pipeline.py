@@ -4,6 +4,7 @@ cannot be reached is named while the rest is published."""
 
 import duckdb
 import pytest
+from prefect.artifacts import Artifact
 from prefect.testing.utilities import prefect_test_harness
 
 from flows.cli import main
@@ -61,6 +62,9 @@ def test_runs_fetch_new_then_nothing_new_then_a_revision(web_site, sources, raw_
         ).fetchall()
     assert fetched == [(f"{web_site.url}/r/fujian.html", "site", "2024-07-22")]
     assert fujian == [(150.2e9, f"{web_site.url}/r/fujian.html")]
+    artifact = Artifact.get("retail-warehouse-run").data
+    assert "## Sources\n\n- site: 1 new, 0 changed, 0 unchanged" in artifact
+    assert f"- source failed: source offline: {sources}: cannot connect" in artifact
 
     code, out = run(raw_dir, warehouse, capsys)
     assert code == 0 and "source site: nothing new (0 new, 0 changed, 1 unchanged)" in out

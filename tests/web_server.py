@@ -9,7 +9,8 @@ every request, so that a test can change a page, make one vanish or add a releas
      "/huge": {"zeros": 52428800},                        # a 50 MB body, streamed, no length
      "/report.pdf": {"file": "r.pdf", "type": "application/pdf"}}
 
-A path that is not listed is a 404. GET /__hits answers how often each path was asked for."""
+A path that is not listed is a 404. GET /__hits answers how often each path was asked for, GET
+/__agents the User-Agent headers it was asked with."""
 
 from __future__ import annotations
 
@@ -22,13 +23,17 @@ from pathlib import Path
 
 SITE = Path(sys.argv[1])
 HITS: Counter[str] = Counter()
+AGENTS: set[str] = set()  # the User-Agent headers seen
 
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         if self.path == "/__hits":
             return self._send(200, json.dumps(HITS).encode(), "application/json")
+        if self.path == "/__agents":
+            return self._send(200, json.dumps(sorted(AGENTS)).encode(), "application/json")
         HITS[self.path] += 1
+        AGENTS.add(self.headers.get("User-Agent", ""))
         route = json.loads((SITE / "routes.json").read_text(encoding="utf-8")).get(self.path)
         if route is None:
             return self._send(404, b"not found", "text/plain")
