@@ -123,10 +123,22 @@ derived as (
     select * from prior_year_shares
 ),
 
+-- One derived fact per report × region × segment × period × metric: when a report gives two
+-- regions' gaps to the national average, the national growth is derived from the first it states
+-- (an audit shows the derivations that disagree beyond rounding).
+first_derived as (
+    select *
+    from derived
+    qualify row_number() over (
+        partition by report_id, region_code, segment_code, period_code, metric_code
+        order by evidence_start, derived_from[1]
+    ) = 1
+),
+
 -- A derived fact never replaces one the same report states.
 new_derived as (
-    select derived.*
-    from derived
+    select first_derived.*
+    from first_derived
     anti join stated using (report_id, region_code, segment_code, period_code, metric_code)
 ),
 

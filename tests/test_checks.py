@@ -163,3 +163,23 @@ def test_derived_facts_both_ways(tmp_path):
         assert con.execute("select * from chk_derived_facts").fetchall() == []
         con.execute("update fact_retail set value = value + 1 where is_derived")
         assert len(con.execute("select * from chk_derived_facts").fetchall()) == 1
+
+
+TWO_GAPS = (
+    "In the first half of this year, online retail sales of physical goods in Gansu grew 12 percent, "
+    "3 percentage points higher than the national average. Online retail sales of physical goods in "
+    "Qinghai grew {qinghai} percent in the first half of this year, {gap} percentage points higher than "
+    "the national average."
+)
+
+
+@pytest.mark.parametrize(("qinghai", "gap", "conflict"), [("10", "1", False), ("10", "4", True)])
+def test_two_regions_gaps_derive_one_national_fact(tmp_path, qinghai, gap, conflict):
+    reports = {"west.txt": report("Xibu Daily", "July 20, 2024", TWO_GAPS.format(qinghai=qinghai, gap=gap))}
+    rows = audit(tmp_path, "chk_derivation_conflicts", reports)
+    assert bool(rows) is conflict
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        derived = con.execute(
+            "select count(*), count(distinct fact_id), any_value(value) from fact_retail where is_derived"
+        ).fetchone()
+    assert derived == (1, 1, 9.0)  # from the first gap stated: 12 - 3
