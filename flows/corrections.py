@@ -1,6 +1,8 @@
 """Hand corrections: a `corrections.csv` in the raw folder adds, fixes or suppresses observations
 of named reports, without editing code. Applied after extraction; lineage keeps them visible
-(origin 'correction' with the note, or a set-aside 'suppressed by hand')."""
+(origin 'correction' with the note, or a set-aside 'suppressed by hand'). A line that does not
+parse or points at nothing is rejected with its line number, and the report it names is held back
+rather than published uncorrected; every other report goes on."""
 
 from __future__ import annotations
 
@@ -38,17 +40,46 @@ class Correction:
         return (self.region_code, self.segment_code, self.period_code, self.metric_code)
 
 
-def read_corrections(raw_dir: Path, reference: Reference) -> list[Correction]:
-    """The corrections file's lines, checked; a bad line raises ReportError naming file and line."""
+class CorrectionError(ReportError):
+    """A correction that does not fit its report, with the line that says it."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class BadLine:
+    """A line of the corrections file that cannot be applied, and the report it names (if any)."""
+
+    line: int
+    report: str
+    reason: str  # one line, naming the file and line
+
+
+def read_corrections(raw_dir: Path, reference: Reference) -> tuple[list[Correction], list[BadLine]]:
+    """The corrections file's good lines, and its bad ones each with its one-line reason."""
     path = raw_dir / CORRECTIONS_FILE
     if not path.exists():
-        return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [], []
+    good: list[Correction] = []
+    bad: list[BadLine] = []
+    with path.open(encoding="utf-8-sig", newline="", errors="replace") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ReportError(f"{CORRECTIONS_FILE}: missing columns {', '.join(missing)}")
-        return [_parse(row, reader.line_num, reference) for row in reader]
+        for row in reader:
+            named = (row.get("report") or "").strip()
+            if missing:
+                where = f"{CORRECTIONS_FILE} line {reader.line_num}"
+                bad.append(
+                    BadLine(reader.line_num, named, f"{where}: the file has no column {', '.join(missing)}")
+                )
+                continue
+            try:
+                good.append(_parse(row, reader.line_num, reference))
+            except ReportError as error:
+                bad.append(BadLine(reader.line_num, named, str(error)))
+    return good, bad
 
 
 def _parse(row: dict[str, str], line: int, reference: Reference) -> Correction:
@@ -94,18 +125,35 @@ def _code(text: str, table: dict[str, dict[str, str]], name_column: str, where: 
     raise ReportError(f"{where}: unknown {what} {text!r}")
 
 
-def apply_corrections(batch: ExtractedBatch, corrections: list[Correction]) -> ExtractedBatch:
-    """The batch with each report's corrections applied; a correction for a report that is not
-    in the batch, or a fix/suppress that matches no observation, raises ReportError."""
+def apply_corrections(
+    batch: ExtractedBatch, corrections: list[Correction], bad: list[BadLine]
+) -> ExtractedBatch:
+    """The batch with each report's corrections applied. A bad line, a correction for no report in
+    the batch, or a fix/suppress that matches no observation is rejected with its line; the report
+    it names is held back uncorrected (with the line as the reason), the others are corrected."""
     by_path = {report.raw.path: report for report in batch.reports}
+    bad = list(bad)
     for correction in corrections:
         if correction.report not in by_path:
             where = f"{CORRECTIONS_FILE} line {correction.line}"
-            raise ReportError(f"{where}: no report {correction.report!r} in the raw folder")
-    corrected = [
-        _correct(report, [c for c in corrections if c.report == report.raw.path]) for report in batch.reports
-    ]
-    return dataclasses.replace(batch, reports=corrected)
+            reason = f"{where}: no report {correction.report!r} in the raw folder"
+            bad.append(BadLine(correction.line, correction.report, reason))
+    held = {line.report: [line.reason] for line in bad if line.report in by_path}
+    corrected = []
+    for report in batch.reports:
+        path = report.raw.path
+        try:
+            corrected.append(
+                report if path in held else _correct(report, [c for c in corrections if c.report == path])
+            )
+        except CorrectionError as error:
+            bad.append(BadLine(error.line, path, str(error)))
+            held[path] = [str(error)]
+            corrected.append(report)
+    rejected = [Rejected(CORRECTIONS_FILE, line.reason) for line in sorted(bad, key=lambda b: b.line)]
+    return dataclasses.replace(
+        batch, reports=corrected, rejected=[*batch.rejected, *rejected], held={**batch.held, **held}
+    )
 
 
 def _correct(report: ExtractedReport, corrections: list[Correction]) -> ExtractedReport:
@@ -116,9 +164,10 @@ def _correct(report: ExtractedReport, corrections: list[Correction]) -> Extracte
     for correction in corrections:
         matches = [o for o in observations if _grain(o) == correction.grain]
         if correction.action in ("fix", "suppress") and not matches:
-            raise ReportError(
+            raise CorrectionError(
+                correction.line,
                 f"{CORRECTIONS_FILE} line {correction.line}: no observation in {correction.report} for "
-                f"{', '.join(correction.grain)}"
+                f"{', '.join(correction.grain)}",
             )
         if correction.action == "suppress":
             observations.remove(matches[0])
@@ -143,9 +192,10 @@ def _correct(report: ExtractedReport, corrections: list[Correction]) -> Extracte
             observations[observations.index(matches[0])] = fixed
         else:
             if matches:
-                raise ReportError(
+                raise CorrectionError(
+                    correction.line,
                     f"{CORRECTIONS_FILE} line {correction.line}: {correction.report} already has an "
-                    f"observation for {', '.join(correction.grain)}; use fix"
+                    f"observation for {', '.join(correction.grain)}; use fix",
                 )
             observations.append(_added(correction))
     extraction = dataclasses.replace(report.extraction, observations=observations, set_aside=set_aside)
@@ -183,9 +233,5 @@ def _added(correction: Correction) -> Observation:
 
 
 def correct_batch(batch: ExtractedBatch, raw_dir: Path, reference: Reference) -> ExtractedBatch:
-    """The batch with the raw folder's corrections applied; a bad corrections file is rejected
-    with its one-line reason and none of it is applied."""
-    try:
-        return apply_corrections(batch, read_corrections(raw_dir, reference))
-    except ReportError as error:
-        return dataclasses.replace(batch, rejected=[*batch.rejected, Rejected(CORRECTIONS_FILE, str(error))])
+    """The batch with the raw folder's corrections applied, line by line."""
+    return apply_corrections(batch, *read_corrections(raw_dir, reference))

@@ -26,7 +26,14 @@ from flows.publish import publish
 from flows.quarantine import hold_back
 from flows.reference import Reference
 from flows.settings import Settings, load_settings
-from flows.staging import ReportChanges, load_staging, published_reports, report_changes
+from flows.staging import (
+    Fetched,
+    ReportChanges,
+    load_staging,
+    newest_report_date,
+    published_reports,
+    report_changes,
+)
 from flows.summary import RunSummary, Stopwatch
 from flows.transform import run_models
 from flows.validate import ValidationSummary, build_data_docs, validate_warehouse
@@ -88,10 +95,13 @@ RETRY_IO = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn": t
 @task(cache_policy=NONE, **RETRY_IO)
 def load(batch: ExtractedBatch, settings: Settings) -> tuple[ReportChanges, dict[str, int]]:
     changes = report_changes(batch, published_reports(settings.warehouse_path))
-    run_settings = {"max_report_age_days": str(settings.max_report_age_days)}
-    fetches = read_manifests(settings.raw_dir)
+    run_settings = {
+        "release_cadence_months": str(settings.release_cadence_months),
+        "release_lag_days": str(settings.release_lag_days),
+    }
+    fetched = Fetched(read_sources(settings.sources_file).sources, read_manifests(settings.raw_dir))
     counts = load_staging(
-        batch, settings.build_path, settings.reference_dir, settings.warehouse_path, run_settings, fetches
+        batch, settings.build_path, settings.reference_dir, settings.warehouse_path, run_settings, fetched
     )
     get_run_logger().info("loaded staging tables into %s: %s", settings.build_path, counts)
     return changes, counts
@@ -117,9 +127,7 @@ def validate(build_path: Path, expectations_dir: Path, gx_dir: Path) -> Validati
 @task(cache_policy=NONE)
 def quarantine(build_path: Path, failed: dict[str, list[str]]) -> int:
     moved = hold_back(build_path, failed)
-    get_run_logger().warning(
-        "held back %d reports (%d facts) that failed critical checks", len(failed), moved
-    )
+    get_run_logger().warning("held back %d reports (%d facts): %s", len(failed), moved, failed)
     return moved
 
 
@@ -189,11 +197,17 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
     with clock.step("load"):
         # quote(): Prefect need not walk every report and observation looking for futures
         changes, loaded = load(quote(batch), settings)
+    ids = {report.raw.path: report.raw.report_id for report in batch.reports}
+    # reports a bad correction line names are held back rather than published uncorrected
+    held_back = {ids[path]: reasons for path, reasons in batch.held.items()}
     with clock.step("transform"):
         model_rows = transform(settings.build_path, settings.sql_dir)
+    if held_back:
+        with clock.step("quarantine"):
+            quarantine(settings.build_path, held_back)
+            model_rows = transform(settings.build_path, settings.sql_dir)
     with clock.step("validate"):
         checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
-    held_back: dict[str, list[str]] = {}
     # hold back the reports that fail critical checks, until what is left passes
     while (newly := checks.reports_to_hold_back()) and not checks.blocking and not newly.keys() & held_back:
         held_back |= newly
@@ -201,11 +215,12 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
             quarantine(settings.build_path, newly)
             model_rows = transform(settings.build_path, settings.sql_dir)
             checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
-    publishable = checks.success and not batch.corrections_rejected
+    publishable = checks.success
+    newest = newest_report_date(settings.build_path)  # read before publishing moves the build
     if publishable:
         with clock.step("publish"):
             publish_build(settings.build_path, settings.warehouse_path)
-    paths = {report.raw.report_id: report.raw.path for report in batch.reports}
+    paths = {report_id: path for path, report_id in ids.items()}
     summary = RunSummary(
         reports_read=len(reports.reports) + len(reports.rejected),
         rejected=[r.reason for r in batch.rejected],
@@ -229,6 +244,8 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
         removed=changes.removed,
         seconds=dict(clock.seconds),
         sources=[report.line for report in fetched],
+        followed_regions=len({s.region for s in sources.enabled if s.region}),
+        newest_report=newest,
         source_errors=sources.errors + [line for report in fetched for line in report.failed],
     )
     with clock.step("docs"):

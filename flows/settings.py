@@ -24,7 +24,8 @@ class Settings:
     sql_dir: Path
     expectations_dir: Path
     reference_dir: Path
-    max_report_age_days: int  # older newest report: a freshness warning
+    release_cadence_months: int  # a followed region's next release is due this long after its newest period…
+    release_lag_days: int  # …plus this publication lag; later, and the freshness check warns
     max_report_bytes: int  # larger files are rejected: no press release is this long
     extract_seconds: float  # a report whose extraction takes longer is rejected, not left to stall a run
     sources_file: Path  # the sources each run fetches new releases from
@@ -68,7 +69,8 @@ def load_settings(
         sql_dir=_path(None, "RETAIL_SQL_DIR", PROJECT_ROOT / "sql"),
         expectations_dir=_path(None, "RETAIL_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"),
         reference_dir=_path(None, "RETAIL_REFERENCE_DIR", PROJECT_ROOT / "data" / "reference"),
-        max_report_age_days=int(os.environ.get("RETAIL_MAX_REPORT_AGE_DAYS", "180")),
+        release_cadence_months=int(os.environ.get("RETAIL_RELEASE_CADENCE_MONTHS", "3")),
+        release_lag_days=int(os.environ.get("RETAIL_RELEASE_LAG_DAYS", "45")),
         max_report_bytes=int(float(os.environ.get("RETAIL_MAX_REPORT_MB", "10")) * 2**20),
         extract_seconds=float(os.environ.get("RETAIL_EXTRACT_SECONDS", "120")),
         sources_file=_path(None, "RETAIL_SOURCES", PROJECT_ROOT / "data" / "sources.csv"),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -12,6 +13,7 @@ import pandas as pd
 
 from flows.extract import ExtractedBatch
 from flows.extract.periods import EVENTS
+from flows.ingest.sources import Source
 from flows.quarantine import QUARANTINE_SCHEMA, REPORT_TABLES
 
 # Files written in the v1.5 storage format stay readable by the DuckDB 1.5 command-line client.
@@ -26,9 +28,12 @@ REFERENCE_TABLES = {
 
 STAGING_SCHEMA = """
 create table stg_reports (
-    report_id varchar primary key, path varchar not null, sha256 varchar not null,
+    report_id varchar primary key, path varchar not null,
+    sha256 varchar not null check (regexp_full_match(sha256, '[0-9a-f]{64}')),
     size_bytes bigint not null, title varchar, source varchar, report_date date,
-    report_date_source varchar,
+    report_date_source varchar check (
+        report_date_source in ('metadata', 'text', 'dateline', 'file_name', 'caption', 'periods')
+    ),
     region_code varchar, text varchar not null, loaded_at timestamptz not null
 );
 create table stg_observations (
@@ -49,6 +54,10 @@ create table stg_event_dates (
     end_date date not null
 );
 create table stg_rejected_files (path varchar not null, reason varchar not null);
+create table stg_sources (
+    name varchar primary key, url varchar not null, kind varchar not null, pattern varchar,
+    region_code varchar, language varchar, enabled boolean not null
+);
 create table stg_fetches (
     source varchar not null, url varchar not null, final_url varchar not null, redirects varchar[],
     fetched_at timestamptz not null, status integer not null, etag varchar, last_modified varchar,
@@ -83,6 +92,20 @@ def new_database(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 @dataclass(frozen=True)
+class Fetched:
+    """The sources runs fetch from, and every fetch their manifests note."""
+
+    sources: list[Source]
+    fetches: list[dict]
+
+
+def source_row(source: Source) -> dict:
+    row = dataclasses.asdict(source)
+    row["region_code"] = row.pop("region") or None
+    return row
+
+
+@dataclass(frozen=True)
 class PublishedReport:
     path: str
     sha256: str
@@ -114,6 +137,12 @@ def published_reports(warehouse_path: Path) -> list[PublishedReport]:
     return [PublishedReport(*row) for row in rows]
 
 
+def newest_report_date(database: Path) -> date | None:
+    """The date of the newest report a built warehouse holds."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute("select max(report_date) from dim_report").fetchone()[0]
+
+
 def report_changes(batch: ExtractedBatch, published: list[PublishedReport]) -> ReportChanges:
     before = {report.path: report.sha256 for report in published}
     now = {raw.path: raw.sha256 for raw in [*(report.raw for report in batch.reports), *batch.reused]}
@@ -133,7 +162,7 @@ def load_staging(
     reference_dir: Path,
     warehouse_path: Path,
     run_settings: dict[str, str] | None = None,
-    fetches: list[dict] | None = None,
+    fetched: Fetched | None = None,
 ) -> dict[str, int]:
     """Create the build database with reference and staging tables; returns rows per table."""
     loaded_at = {report.sha256: report.loaded_at for report in published_reports(warehouse_path)}
@@ -215,14 +244,15 @@ def load_staging(
                 ],
             ),
             ("stg_set_aside", set_aside),
-            ("stg_fetches", fetches or []),
+            ("stg_sources", [source_row(s) for s in fetched.sources] if fetched else []),
+            ("stg_fetches", fetched.fetches if fetched else []),
         ):
             _insert(con, table, rows)
         _copy_reused(con, warehouse_path, [raw.report_id for raw in batch.reused])
         _carry_history(con, warehouse_path, now)
         tables = [*REFERENCE_TABLES, "ref_events", "stg_reports", "stg_observations", "stg_mentions"]
         tables += ["stg_event_dates", "stg_set_aside", "stg_rejected_files", "stg_superseded_facts"]
-        tables += ["stg_fetches"]
+        tables += ["stg_sources", "stg_fetches"]
         return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from time import perf_counter
 
@@ -52,6 +53,8 @@ class RunSummary:
     seconds: dict[str, float] = field(default_factory=dict)  # per step
     sources: list[str] = field(default_factory=list)  # per source fetched: what was new
     source_errors: list[str] = field(default_factory=list)  # a source line or a fetch that failed
+    followed_regions: int = 0  # regions enabled sources follow: the freshness check expects releases
+    newest_report: date | None = None
 
     @property
     def success(self) -> bool:
@@ -94,6 +97,12 @@ class RunSummary:
         for path, reasons in self.held_back.items():
             lines.append(f"held back: {path}, failed {len(reasons)} critical check(s):")
             lines += [f"  {reason}" for reason in reasons]
+        if not self.followed_regions and self.newest_report:
+            # said plainly instead of a warning: nothing follows these reports, so none is overdue
+            lines.append(
+                f"freshness: not checked: no enabled source follows a region, so no release is due; "
+                f"these are reports up to {self.newest_report:%Y-%m-%d}"
+            )
         lines += [f"warning: {line}" for line in self.warnings]
         for path, items in self.review.items():
             lines.append(f"{len(items)} numbers not understood in {path}:")

@@ -379,12 +379,7 @@ def _missing_dataset_result(spec: SuiteSpec) -> SuiteResult:
 def _describe_failure(result: Any, frame: pd.DataFrame) -> str:
     """One line: expectation(kwargs): what was found, with a few offending values or rows."""
     config = result.expectation_config
-    args = ", ".join(
-        f"{key}={_condition_text(value) if key == 'row_condition' else _plain(value)}"
-        for key, value in config.kwargs.items()
-        if key not in _NOISE_KWARGS and value is not None
-    )
-    head = f"{config.type}({args})"
+    head = check_name(config.type, config.kwargs)
     errors = _exception_messages(result.exception_info)
     if errors:
         return f"{head}: error: {errors[0]}"
@@ -400,6 +395,17 @@ def _describe_failure(result: Any, frame: pd.DataFrame) -> str:
             line += _examples([_plain({k: v for k, v in r.items() if v is not None}) for r in rows])
         return line
     return head
+
+
+def check_name(expectation_type: str, kwargs: Mapping[str, Any]) -> str:
+    """An expectation as failure lines name it: type(kwargs), e.g.
+    expect_column_values_to_be_unique(column='segment_code')."""
+    args = ", ".join(
+        f"{key}={_condition_text(value) if key == 'row_condition' else _plain(value)}"
+        for key, value in sorted(kwargs.items())  # GX hands kwargs back in an order of its own
+        if key not in _NOISE_KWARGS and value is not None
+    )
+    return f"{expectation_type}({args})"
 
 
 def _examples(samples: list[str]) -> str:
@@ -447,6 +453,8 @@ def _plain(value: Any) -> str:
             value = value.item()  # numpy scalar to Python
         except (ValueError, TypeError):
             return str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 100 as written in a suite file, which GX hands back as 100.0
     return repr(value) if isinstance(value, str) else str(value)
 
 

@@ -42,19 +42,22 @@ def raw_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def build_database(raw: Path, database: Path) -> Path:
-    """Extract, load and transform without Prefect or GX: the star schema in a plain file."""
+RUN_SETTINGS = {"release_cadence_months": "3", "release_lag_days": "45"}
+
+
+def build_database(raw: Path, database: Path, sources: tuple = ()) -> Path:
+    """Extract, load and transform without Prefect or GX: the star schema in a plain file
+    (sources: flows.ingest.sources.Source, as if data/sources.csv listed them)."""
     from flows.discover import find_reports
     from flows.extract import extract_reports
     from flows.reference import Reference
-    from flows.staging import load_staging
+    from flows.staging import Fetched, load_staging
     from flows.transform import run_models
 
     reference_dir = PROJECT_ROOT / "data" / "reference"
     batch = extract_reports(find_reports(raw), Reference(reference_dir))
-    load_staging(
-        batch, database, reference_dir, database.with_name("none.duckdb"), {"max_report_age_days": "180"}
-    )
+    fetched = Fetched(list(sources), [])
+    load_staging(batch, database, reference_dir, database.with_name("none.duckdb"), RUN_SETTINGS, fetched)
     run_models(database, PROJECT_ROOT / "sql")
     return database
 

@@ -1,8 +1,11 @@
 """The consistency audits (sql/chk_*.sql), each both ways, on small multi-report warehouses."""
 
+from datetime import date
+
 import duckdb
 import pytest
 
+from flows.ingest.sources import Source
 from tests.conftest import build_database
 
 
@@ -128,18 +131,40 @@ def test_a_later_report_from_the_same_source_is_a_revision_not_a_conflict(tmp_pa
     assert (revision[4], revision[5]) == (8.0, 9.5)
 
 
-@pytest.mark.parametrize(("max_age", "stale"), [("100000", False), ("30", True)])
-def test_freshness(tmp_path, max_age, stale):
+def last_quarter() -> tuple[str, int]:
+    """The quarter that ended most recently: its name as reports write it, and its year."""
+    today = date.today()
+    quarter, year = (today.month - 1) // 3, today.year
+    if quarter == 0:
+        quarter, year = 4, year - 1
+    return ["first", "second", "third", "fourth"][quarter - 1], year
+
+
+@pytest.mark.parametrize(
+    ("followed", "recent", "overdue"),
+    [
+        ("", False, False),  # no enabled source follows a region: no release is due
+        ("620000", True, False),  # the last quarter's figures: the next are not due yet
+        ("620000", False, True),  # 2023's figures: the next were due in 2024
+        ("630000", True, True),  # Qinghai is followed but has no figures at all
+    ],
+)
+def test_freshness_against_the_next_release_due(tmp_path, followed, recent, overdue):
+    quarter, year = last_quarter()
+    said = (
+        f"In the {quarter} quarter of {year} online sales in Gansu grew 8 percent."
+        if recent
+        else ("In 2023 online sales in Gansu grew 8 percent.")
+    )
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "a.txt").write_text(
-        report("Gansu Daily", "January 20, 2025", "In 2024 online sales in Gansu grew 8 percent."),
-        encoding="utf-8",
-    )
-    database = build_database(raw, tmp_path / "w.duckdb")
+    (raw / "a.txt").write_text(report("Gansu Daily", f"{date.today():%B %d, %Y}", said), encoding="utf-8")
+    sources = [Source("gansu", "https://example.org/feed.xml", "feed", region=followed)]
+    database = build_database(raw, tmp_path / "w.duckdb", sources)
     with duckdb.connect(str(database)) as con:
-        con.execute("update ref_settings set value = ? where name = 'max_report_age_days'", [max_age])
-        assert bool(con.execute("select * from chk_freshness").fetchall()) is stale
+        assert con.execute("select count(*) from fact_retail").fetchone()[0] == 1
+        rows = con.execute("select region_code from chk_freshness").fetchall()
+    assert rows == ([(followed,)] if overdue else [])
 
 
 def reference_build(tmp_path):
@@ -155,14 +180,6 @@ def test_orphan_facts_both_ways(tmp_path):
         assert con.execute("select * from chk_orphan_facts").fetchall() == []
         con.execute("update fact_retail set region_code = '999999' where not is_derived")
         assert {row[-1] for row in con.execute("select * from chk_orphan_facts").fetchall()} == {"region"}
-
-
-def test_derived_facts_both_ways(tmp_path):
-    database = reference_build(tmp_path)
-    with duckdb.connect(str(database)) as con:
-        assert con.execute("select * from chk_derived_facts").fetchall() == []
-        con.execute("update fact_retail set value = value + 1 where is_derived")
-        assert len(con.execute("select * from chk_derived_facts").fetchall()) == 1
 
 
 TWO_GAPS = (

@@ -5,7 +5,6 @@ import pytest
 from flows.corrections import correct_batch, read_corrections
 from flows.discover import find_reports
 from flows.extract import extract_reports
-from flows.extract.layout import ReportError
 from tests.conftest import REFERENCE_REPORT
 
 HEADER = "report,action,region,segment,period,measure,value,unit,note\n"
@@ -85,23 +84,35 @@ def test_fix_add_and_suppress_show_as_hand_corrections(raw, reference):
         ),
     ],
 )
-def test_a_bad_line_rejects_the_corrections_file_with_one_line(raw, reference, line, message):
-    batch = corrected(raw, reference, line)
+def test_a_bad_line_is_rejected_alone_and_holds_back_its_report(raw, reference, line, message):
+    shutil.copy(REFERENCE_REPORT, raw / "other.txt")
+    (raw / "other.txt").write_bytes(REFERENCE_REPORT.read_bytes() + b"\n")  # another report
+    good = "other.txt,fix,Xinjiang,services,2024-H1,yoy_growth_pct,22.5,percent,typo\n"
+    batch = corrected(raw, reference, line + good)
     (rejected,) = batch.rejected
     assert rejected.path == "corrections.csv"
     assert rejected.reason.startswith("corrections.csv ") and message in rejected.reason
     assert "\n" not in rejected.reason
-    assert grain_values(batch)[("services", "yoy_growth_pct")] == (22.0, "text", None)
+    by_path = {r.raw.path: r for r in batch.reports}
+    xj = {(o.segment_code, o.metric_code): o.value for o in by_path["xj.txt"].extraction.observations}
+    assert xj[("services", "yoy_growth_pct")] == 22.0  # not corrected, and held back instead
+    named = line.split(",")[0]
+    assert batch.held == ({named: [rejected.reason]} if named == "xj.txt" else {})
+    other = {(o.segment_code, o.metric_code): o.value for o in by_path["other.txt"].extraction.observations}
+    assert other[("services", "yoy_growth_pct")] == 22.5  # the good line still applies
 
 
 def test_no_corrections_file_means_no_corrections(raw, reference):
-    assert read_corrections(raw, reference) == []
+    assert read_corrections(raw, reference) == ([], [])
 
 
-def test_a_corrections_file_without_its_columns_is_named(raw, reference):
-    (raw / "corrections.csv").write_text("report,value\n", encoding="utf-8")
-    with pytest.raises(ReportError, match="corrections.csv: missing columns action, region"):
-        read_corrections(raw, reference)
+def test_a_corrections_file_without_its_columns_rejects_each_line(raw, reference):
+    (raw / "corrections.csv").write_text("report,value\nxj.txt,1\n", encoding="utf-8")
+    batch = correct_batch(extract_reports(find_reports(raw), reference), raw, reference)
+    assert [r.reason for r in batch.rejected] == [
+        "corrections.csv line 2: the file has no column action, region, segment, period, measure, unit, note"
+    ]
+    assert list(batch.held) == ["xj.txt"]
 
 
 def test_a_path_in_a_corrections_file_reaches_no_file(raw, reference):

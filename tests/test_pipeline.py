@@ -1,7 +1,5 @@
 """End to end: the whole Prefect flow on real files, a real DuckDB file, real GX checks and docs."""
 
-import hashlib
-
 import duckdb
 import pytest
 from prefect.artifacts import Artifact
@@ -51,9 +49,12 @@ def test_flow_publishes_then_reruns_identically_then_holds_back_a_bad_report(raw
     assert state.is_completed(), summary
     assert (summary.reports_read, summary.observations_loaded, summary.facts_built) == (1, 15, 19)
     assert summary.checks_passed > 0 and not summary.failures
-    # the bundled report is from 2024: the freshness warning shows, and the run still publishes
-    assert summary.checks_failed == 1 and [w.split(":")[0] for w in summary.warnings] == ["chk_freshness"]
-    assert "warning: chk_freshness" in "\n".join(summary.lines())
+    # the bundled report is from 2024 and no source follows a region: said plainly, not warned
+    assert summary.checks_failed == 0 and summary.warnings == []
+    assert (
+        "freshness: not checked: no enabled source follows a region, so no release is due; "
+        "these are reports up to 2024-07-19"
+    ) in summary.lines()
     assert summary.docs_index.exists()
     first = tables(warehouse)
     assert len(first["fact_retail"]) == 19
@@ -94,18 +95,29 @@ def test_flow_publishes_then_reruns_identically_then_holds_back_a_bad_report(raw
     assert len(tables(warehouse)["fact_retail"]) == 20
 
 
-def test_a_bad_corrections_file_publishes_nothing(raw_dir, tmp_path):
+def test_a_bad_correction_line_holds_back_its_report_and_publishes_the_rest(raw_dir, tmp_path):
     warehouse = tmp_path / "retail.duckdb"
+    (raw_dir / "gansu.txt").write_text(BAD_REPORT.replace("5000", "5.0"), encoding="utf-8")
     assert run(raw_dir, warehouse)[0].is_completed()
-    before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+    xinjiang = next(p.name for p in raw_dir.iterdir() if p.name != "gansu.txt")
     (raw_dir / "corrections.csv").write_text(
-        "report,action,region,segment,period,measure,value,unit,note\nnone.txt,fix,Xinjiang,services,2024-H1,yoy_growth_pct,1,percent,x\n",
+        "report,action,region,segment,period,measure,value,unit,note\n"
+        f"{xinjiang},fix,Xinjiang,services,2023-H1,yoy_growth_pct,1,percent,x\n"
+        "none.txt,fix,Xinjiang,services,2024-H1,yoy_growth_pct,1,percent,x\n",
         encoding="utf-8",
     )
     state, summary = run(raw_dir, warehouse)
-    assert state.is_failed() and not summary.published
-    assert summary.rejected == ["corrections.csv line 2: no report 'none.txt' in the raw folder"]
-    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
+    assert state.is_failed() and summary.published  # published without the report held back
+    assert summary.rejected == [
+        f"corrections.csv line 2: no observation in {xinjiang} for 650000, services, 2023-H1, yoy_growth_pct",
+        "corrections.csv line 3: no report 'none.txt' in the raw folder",
+    ]
+    assert summary.held_back == {xinjiang: [summary.rejected[0]]}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        regions = con.execute("select distinct region_code from fact_retail where not is_derived").fetchall()
+        quarantined = con.execute("select path, failed_checks from quarantine_reports").fetchall()
+    assert regions == [("620000",)]  # Gansu's facts only
+    assert quarantined == [(xinjiang, [summary.rejected[0]])]
 
 
 def test_run_command_prints_the_summary(raw_dir, tmp_path, capsys):

@@ -92,10 +92,8 @@ def test_audit_views_are_empty_for_the_reference_report(con):
         for r in con.execute("select view_name from duckdb_views() where view_name like 'chk_%'").fetchall()
     ]
     assert len(audits) == 9
-    for audit in audits:
-        # the bundled report is from 2024: older than the freshness limit, so that audit warns
-        expected = 1 if audit == "chk_freshness" else 0
-        assert scalar(con, f"select count(*) from {audit}") == expected, audit
+    for audit in audits:  # freshness too: no source follows a region, so no release is overdue
+        assert scalar(con, f"select count(*) from {audit}") == 0, audit
 
 
 def test_growth_vs_national_view(con):
@@ -148,3 +146,76 @@ def test_report_text_with_sql_in_it_is_stored_as_text(tmp_path):
     with duckdb.connect(str(build_database(raw, tmp_path / "w.duckdb")), read_only=True) as con:
         assert con.execute("select title from dim_report").fetchall() == [(title,)]
         assert con.execute("select count(*) from fact_retail").fetchall() == [(1,)]
+
+
+# What the models guarantee by construction (no data can break it, so no data check holds it) -----
+
+TWO_GAPS_AND_AN_EVENT = """Xibu Daily › News
+
+Online retail report
+
+Released on November 20, 2024. In the first half of this year, online retail sales of physical goods in
+Gansu grew 12 percent, 3 percentage points higher than the national average. Online retail sales of
+physical goods in Qinghai grew 10 percent in the first half of this year, 1 percentage point higher than
+the national average. From November 1 to 11, online retail sales in Gansu grew 20 percent during the
+Double 11 shopping festival.
+"""
+
+
+@pytest.fixture(scope="module")
+def derived_warehouse(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("derived")
+    (folder / "raw").mkdir()
+    (folder / "raw" / "west.txt").write_text(TWO_GAPS_AND_AN_EVENT, encoding="utf-8")
+    return build_database(folder / "raw", folder / "w.duckdb")
+
+
+@pytest.mark.parametrize("warehouse", ["reference_warehouse", "derived_warehouse"])
+def test_facts_keys_and_derivations_by_construction(request, warehouse):
+    with duckdb.connect(str(request.getfixturevalue(warehouse)), read_only=True) as con:
+        assert scalar(con, "select count(*) from fact_retail where is_derived") > 0
+        keys = "fact_id, report_id, region_code, segment_code, period_code, metric_code, value, is_derived"
+        assert (
+            scalar(
+                con,
+                f"select count(*) filter (where {' is null or '.join(keys.split(', '))} is null) from fact_retail",
+            )
+            == 0
+        )
+        assert scalar(con, "select count(*) - count(distinct fact_id) from fact_retail") == 0
+        # a derivation is said for each derived fact and for no stated one
+        assert scalar(con, "select count(*) from fact_retail where (derivation is null) = is_derived") == 0
+        # each derived fact is its first input minus its second
+        off = """
+            select count(*) from fact_retail d
+            join fact_retail a on a.fact_id = d.derived_from[1]
+            join fact_retail b on b.fact_id = d.derived_from[2]
+            where d.is_derived and abs(d.value - (a.value - b.value)) <= 1e-6
+        """
+        assert scalar(con, off) == scalar(con, "select count(*) from fact_retail where is_derived")
+
+
+@pytest.mark.parametrize("warehouse", ["reference_warehouse", "derived_warehouse"])
+def test_periods_and_segments_by_construction(request, warehouse):
+    with duckdb.connect(str(request.getfixturevalue(warehouse)), read_only=True) as con:
+        assert scalar(con, "select count(*) - count(distinct period_code) from dim_period") == 0
+        pattern = r"[0-9]{4}(-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])|YTD(0[2-9]|1[01])|EV-[a-z0-9_]+))?"
+        assert (
+            scalar(
+                con, "select count(*) from dim_period where not regexp_full_match(period_code, ?)", pattern
+            )
+            == 0
+        )
+        nulls = "period_kind is null or start_date is null or end_date is null"
+        assert scalar(con, f"select count(*) from dim_period where {nulls}") == 0
+        assert scalar(con, "select count(*) from dim_segment where segment_code is null") == 0
+
+
+def test_staging_refuses_a_malformed_hash_or_date_source(reference_warehouse, tmp_path):
+    import shutil
+
+    copy = shutil.copy(reference_warehouse, tmp_path / "w.duckdb")
+    with duckdb.connect(str(copy)) as con:
+        for change in ("sha256 = 'not a hash'", "report_date_source = 'guessed'"):
+            with pytest.raises(duckdb.ConstraintException):
+                con.execute(f"update stg_reports set {change}")

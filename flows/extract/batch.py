@@ -27,15 +27,11 @@ class ExtractedBatch:
     rejected: list[Rejected]
     reused: list[RawReport] = field(default_factory=list)  # unchanged: staging rows copied as published
     skipped: list[str] = field(default_factory=list)  # outside a backfill's regions and periods
+    held: dict[str, list[str]] = field(default_factory=dict)  # report path -> why it is held back
 
     @property
     def observation_count(self) -> int:
         return sum(len(r.extraction.observations) for r in self.reports)
-
-    @property
-    def corrections_rejected(self) -> bool:
-        """A bad corrections file: publishing without it would publish figures known to be wrong."""
-        return any(r.path == CORRECTIONS_FILE for r in self.rejected)
 
     def review_lines(self) -> dict[str, list[str]]:
         """Per report path, one line per number it holds that was not understood."""
