@@ -111,7 +111,7 @@ def test_suite_files_are_readable_and_cover_every_dataset() -> None:
     specs = read_suite_files(SUITES)
     datasets = {spec.dataset for spec in specs}
     assert datasets >= {"fact_retail", "dim_region", "dim_segment", "dim_period", "dim_metric"}
-    assert datasets >= {"dim_report", *CHECK_VIEWS}
+    assert datasets >= set(CHECK_VIEWS)
     for spec in specs:
         for exp in spec.expectations:
             assert exp["type"].startswith("expect_")
@@ -138,9 +138,9 @@ def test_bad_warehouse_fails_and_names_the_failures(tmp_path: Path) -> None:
     assert not by_suite["chk_orphan_facts"].success
     assert by_suite["dim_region"].success
     text = "\n".join(summary.failures)
-    growth = [f for f in summary.failures if "_growth_pct" in f and "5000.0" in f]
+    growth = [f for f in summary.failures if "_growth_pct" in f and "5000" in f]
     assert growth and "expect_column_values_to_be_between" in growth[0], text
-    share = [f for f in summary.failures if "share_pct" in f and "130.0" in f]
+    share = [f for f in summary.failures if "share_pct" in f and "130" in f]
     assert share and "min_value=0" in share[0] and "max_value=100" in share[0], text
     grain = [f for f in summary.failures if "expect_compound_columns_to_be_unique" in f]
     assert grain and "report_id" in grain[0] and "'000000'" in grain[0], text
@@ -185,7 +185,7 @@ def test_row_condition_limits_a_range_to_its_metrics(tmp_path: Path) -> None:
 def test_points_ranges_differ_for_growths_and_shares(tmp_path: Path, metric, value, fails) -> None:
     facts = [*GOOD_FACTS, ("f10", "650000", "services", "2024", metric, value, "pp", False, None)]
     summary = validate_warehouse(make_warehouse(tmp_path / "w.duckdb", facts=facts), SUITES, tmp_path / "gx")
-    failed = [f for f in summary.failures if f.startswith("fact_retail") and str(value) in f]
+    failed = [f for f in summary.failures if f.startswith("fact_retail") and f"{value:g}" in f]
     assert bool(failed) is fails, summary.describe()
     assert summary.checks_failed == int(fails), summary.describe()
 
@@ -210,7 +210,7 @@ def test_row_condition_suffix_family_catches_a_new_counted_thing(tmp_path: Path)
     summary = validate_warehouse(db, SUITES, tmp_path / "gx")
     text = "\n".join(summary.failures)
     assert summary.checks_failed == 2, text
-    assert "1500.0" in text and "-3.0" in text
+    assert "1500" in text and "-3" in text
 
 
 def test_adding_or_editing_a_suite_file_needs_no_python(tmp_path: Path) -> None:
