@@ -21,7 +21,7 @@ from flows.ingest.fetch import SourceReport, fetch_releases, open_http
 from flows.ingest.http import Http
 from flows.ingest.sources import Source, read_sources
 from flows.lock import RunLockedError, acquire_run_lock
-from flows.overview import write_overview
+from flows.pages import write_pages
 from flows.publish import publish
 from flows.quarantine import hold_back
 from flows.reference import Reference
@@ -142,7 +142,7 @@ def publish_build(build_path: Path, warehouse_path: Path) -> Path:
 def build_docs(gx_dir: Path, docs_dir: Path, warehouse_path: Path, run_notes: list[str]) -> Path:
     index = build_data_docs(gx_dir, docs_dir)
     pages = make_offline(docs_dir)
-    overview = write_overview(warehouse_path, docs_dir, run_notes)
+    overview = write_pages(warehouse_path, docs_dir, run_notes)
     get_run_logger().info("data docs at %s (%d pages), overview at %s", index, pages, overview)
     return overview
 

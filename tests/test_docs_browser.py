@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 
 from flows.docs_site import make_offline
-from flows.overview import write_overview
+from flows.pages import write_pages
+from flows.pages.overview import write_overview
 from flows.settings import PROJECT_ROOT
 from flows.validate import build_data_docs, validate_warehouse
 from tests.conftest import REFERENCE_REPORT, build_database
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-SCREENSHOT = PROJECT_ROOT / "data" / "warehouse" / "screenshots" / "overview.png"
+SCREENSHOTS = PROJECT_ROOT / "data" / "warehouse" / "screenshots"
+SCREENSHOT = SCREENSHOTS / "overview.png"
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
 )
@@ -70,7 +72,7 @@ def site(tmp_path_factory) -> Path:
     validate_warehouse(database, PROJECT_ROOT / "expectations", folder / "gx")
     build_data_docs(folder / "gx", folder / "docs")
     make_offline(folder / "docs")
-    write_overview(database, folder / "docs", ["warning: chk_freshness: the newest report is old"])
+    write_pages(database, folder / "docs", ["warning: chk_freshness: the newest report is old"])
     return folder / "docs"
 
 
@@ -85,6 +87,36 @@ def test_overview_page_in_the_browser(site, tmp_path):
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     chromium(site / "overview.html", tmp_path, f"--screenshot={SCREENSHOT}")
     assert SCREENSHOT.stat().st_size > 10_000
+
+
+def shown_and_shot(page: Path, tmp_path: Path, name: str) -> str:
+    """The page's DOM as the browser builds it (no console errors), and its screenshot, written."""
+    shown = chromium(page, tmp_path, "--dump-dom")
+    assert not CONSOLE_ERROR.findall(shown.stderr), shown.stderr
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    chromium(page, tmp_path, f"--screenshot={SCREENSHOTS / name}")
+    assert (SCREENSHOTS / name).stat().st_size > 10_000
+    return shown.stdout
+
+
+def test_coverage_page_in_the_browser(site, tmp_path):
+    dom = shown_and_shot(site / "coverage.html", tmp_path, "coverage.png")
+    assert "Coverage: which figures the warehouse holds" in dom
+    # Xinjiang and China, 2024-H1; the hostile copy states the same figures: no conflict
+    assert '<a href="regions/650000.html">Xinjiang</a>' in dom and 'title="3 answered, 3 derived"' in dom
+
+
+def test_region_page_in_the_browser(site, tmp_path):
+    dom = shown_and_shot(site / "regions" / "650000.html", tmp_path, "region.png")
+    assert "Xinjiang 新疆维吾尔自治区" in dom
+    assert "physical goods: year-on-year growth by period" in dom and "China, 2024-H1: 9%" in dom
+
+
+def test_report_page_in_the_browser(site, tmp_path):
+    pages = sorted((site / "reports").glob("*.html"), key=lambda p: "pwned" in p.read_text(encoding="utf-8"))
+    dom = shown_and_shot(pages[-1], tmp_path, "report.png")
+    assert "document.title='pwned'" in dom and "<title>pwned</title>" not in dom  # shown, never run
+    assert dom.count('class="fact" title=') == 15 and "Facts (15)" in dom  # the legend's has no title
 
 
 def test_data_docs_index_in_the_browser_offline(site, tmp_path):

@@ -1,6 +1,6 @@
 """The overview page, without a browser: sections, numbers, and report text escaped."""
 
-from flows.overview import write_overview
+from flows.pages.overview import write_overview
 from tests.conftest import REFERENCE_REPORT, build_database
 
 

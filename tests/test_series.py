@@ -48,13 +48,17 @@ REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("series")
+def build_from(folder, reports: dict[str, str]):
+    """The star schema built from the given report files (name -> text) in folder/raw."""
     (folder / "raw").mkdir()
-    for name, text in REPORTS.items():
+    for name, text in reports.items():
         (folder / "raw" / name).write_text(text, encoding="utf-8")
     return build_database(folder / "raw", folder / "retail.duckdb")
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory):
+    return build_from(tmp_path_factory.mktemp("series"), REPORTS)
 
 
 def series(warehouse, where: str) -> list[dict]:

@@ -1,4 +1,4 @@
-"""The warehouse overview: one static HTML page beside the Data Docs, written by every run.
+"""The warehouse overview: a static HTML page beside the Data Docs, written by every run.
 
 Reports with their sources and dates, facts per report, derived facts with their derivation,
 conflicts, revisions and held-back reports with reasons, and a chart of regional growth against
@@ -14,8 +14,9 @@ from pathlib import Path
 
 import duckdb
 
+from flows.pages.html import link, page, report_href, table
+
 OVERVIEW_FILE = "overview.html"
-STYLE_FILE = Path(__file__).parent / "static" / "overview.css"  # inlined: the page needs no other file
 
 
 def write_overview(warehouse_path: Path, docs_dir: Path, run_notes: list[str] | None = None) -> Path:
@@ -35,47 +36,15 @@ def write_overview(warehouse_path: Path, docs_dir: Path, run_notes: list[str] | 
             ]
     else:
         sections.append("<p>No warehouse has been published yet.</p>")
-    page = (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        "<title>Warehouse overview</title>"
-        f"<style>{STYLE_FILE.read_text(encoding='utf-8')}</style></head>"
-        "<body><h1>Online retail warehouse: overview</h1>"
-        f"<p class='muted'>Written {datetime.now(UTC):%Y-%m-%d %H:%M} UTC "
-        f"from {escape(str(warehouse_path))}. The checks behind it: <a href='index.html'>Data Docs</a>.</p>"
-        + "".join(sections)
-        + "</body></html>"
+    body = (
+        "<h1>Online retail warehouse: overview</h1>"
+        f"<p class='muted'>Written {datetime.now(UTC):%Y-%m-%d %H:%M} UTC from "
+        f"{escape(str(warehouse_path))}. The checks behind it: <a href='index.html'>Data Docs</a>; "
+        "which figures the warehouse holds: <a href='coverage.html'>coverage</a>.</p>" + "".join(sections)
     )
     path = docs_dir / OVERVIEW_FILE
-    path.write_text(page, encoding="utf-8")
+    path.write_text(page("Warehouse overview", body), encoding="utf-8")
     return path
-
-
-def _table(headers: list[str], rows: list[tuple], numeric: set[int] = frozenset()) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td class='num'>{_number(v)}</td>" if i in numeric else f"<td>{escape(_text(v))}</td>"
-            for i, v in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(_text(v) for v in value)
-    return str(value)
-
-
-def _number(value: object) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.10g}" if isinstance(value, float | int) else escape(str(value))
 
 
 def _run_notes(notes: list[str]) -> str:
@@ -88,15 +57,17 @@ def _run_notes(notes: list[str]) -> str:
 def _reports(con: duckdb.DuckDBPyConnection) -> str:
     rows = con.execute(
         """
-        select r.path, r.title, r.source, r.report_date,
+        select r.report_id, r.path, r.title, r.source, r.report_date,
                count(f.fact_id) filter (where not f.is_derived) as stated,
                count(f.fact_id) filter (where f.is_derived) as derived
         from dim_report r left join fact_retail f using (report_id)
         group by all order by r.report_date desc, r.path
         """
     ).fetchall()
-    table = _table(["file", "title", "source", "date", "stated facts", "derived facts"], rows, {4, 5})
-    return f"<h2>Reports loaded ({len(rows)})</h2>{table}"
+    # each file name links to the report's page: its text with every figure marked
+    listed = [(link(report_href(report_id), path), *rest) for report_id, path, *rest in rows]
+    linked = table(["file", "title", "source", "date", "stated facts", "derived facts"], listed, {4, 5})
+    return f"<h2>Reports loaded ({len(rows)})</h2>{linked}"
 
 
 def _held_back(con: duckdb.DuckDBPyConnection) -> str:
@@ -106,8 +77,8 @@ def _held_back(con: duckdb.DuckDBPyConnection) -> str:
     facts = con.execute("select count(*) from quarantine_facts").fetchone()[0]
     if not rows:
         return "<h2>Held back</h2><p class='ok'>No report failed a critical check.</p>"
-    table = _table(["file", "title", "date", "critical checks failed"], rows)
-    return f"<h2 class='bad'>Held back ({len(rows)} reports, {facts} facts in quarantine_facts)</h2>{table}"
+    listed = table(["file", "title", "date", "critical checks failed"], rows)
+    return f"<h2 class='bad'>Held back ({len(rows)} reports, {facts} facts in quarantine_facts)</h2>{listed}"
 
 
 def _chart(con: duckdb.DuckDBPyConnection) -> str:
@@ -172,8 +143,7 @@ def _derived(con: duckdb.DuckDBPyConnection) -> str:
         "where is_derived order by period, region, segment"
     ).fetchall()
     headers = ["region", "地区", "segment", "类别", "period", "metric", "value", "derivation"]
-    table = _table(headers, rows, {6})
-    return f"<h2>Derived facts ({len(rows)})</h2>{table}"
+    return f"<h2>Derived facts ({len(rows)})</h2>{table(headers, rows, {6})}"
 
 
 def _conflicts(con: duckdb.DuckDBPyConnection) -> str:
@@ -189,7 +159,7 @@ def _conflicts(con: duckdb.DuckDBPyConnection) -> str:
         return "<h2>Conflicts</h2><p class='ok'>No two reports disagree beyond rounding.</p>"
     html = f"<h2 class='bad'>Conflicts ({len(between_reports) + len(national)})</h2>"
     if between_reports:
-        html += _table(
+        html += table(
             [
                 "report",
                 "other report",
@@ -206,7 +176,7 @@ def _conflicts(con: duckdb.DuckDBPyConnection) -> str:
             {6, 7},
         )
     if national:
-        html += "<p>National growth derived from a regional report against a national report:</p>" + _table(
+        html += "<p>National growth derived from a regional report against a national report:</p>" + table(
             ["segment", "period", "derived", "stated", "derivation", "stated in"], national, {2, 3}
         )
     return html
@@ -230,7 +200,7 @@ def _revisions(con: duckdb.DuckDBPyConnection) -> str:
         "revised date",
         "source",
     ]
-    return f"<h2>Revisions ({len(rows)})</h2>{_table(headers, rows, {4, 5})}"
+    return f"<h2>Revisions ({len(rows)})</h2>{table(headers, rows, {4, 5})}"
 
 
 def _checks(con: duckdb.DuckDBPyConnection) -> str:
@@ -241,5 +211,5 @@ def _checks(con: duckdb.DuckDBPyConnection) -> str:
         ).fetchall()
     ]
     rows = [(name, con.execute(f"select count(*) from {name}").fetchone()[0]) for name in audits]
-    table = _table(["audit view", "rows it flags"], rows, {1})
-    return f"<h2>Audits</h2><p class='muted'>Each returns the rows that break its rule.</p>{table}"
+    listed = table(["audit view", "rows it flags"], rows, {1})
+    return f"<h2>Audits</h2><p class='muted'>Each returns the rows that break its rule.</p>{listed}"

@@ -1,0 +1,139 @@
+"""A page per report: its text with each extracted figure marked and linked to its fact, the
+numbers set aside (not figures, with why) and those held for review marked too, and beside the
+text the facts, the derived facts and the numbers set aside, so that a reviewer checks a report in
+a minute."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from html import escape
+from pathlib import Path
+
+import duckdb
+
+from flows.pages.html import link, page, region_href, table
+
+
+def write_report_pages(con: duckdb.DuckDBPyConnection, docs_dir: Path) -> list[Path]:
+    """reports/<report_id>.html for every report published; returns the pages written."""
+    reports = con.execute(
+        "select report_id, r.path, r.title, r.source, r.report_date, d.url, r.text "
+        "from stg_reports r join dim_report d using (report_id) order by report_id"
+    ).fetchall()
+    facts = _by_report(
+        con,
+        """
+        select o.report_id, o.figure_start, o.figure_end, f.fact_id, f.region_code, v.region,
+               v.segment, v.period, f.metric_code, f.value, f.origin, v.evidence
+        from stg_observations o
+        join fact_retail f
+          on f.fact_id = md5(concat_ws('|', o.report_id, o.region_code, o.segment_code, o.period_code,
+                                       o.metric_code))
+        join v_facts v using (fact_id)
+        order by o.report_id, o.figure_start
+        """,
+    )
+    derived = _by_report(
+        con,
+        "select report_id, region, segment, period, metric_code, value, derivation from v_facts "
+        "where is_derived order by report_id, region, segment",
+    )
+    set_aside = _by_report(
+        con,
+        "select report_id, figure_start, figure_end, disposition, reason, text from stg_set_aside "
+        "order by report_id, figure_start",
+    )
+    folder = docs_dir / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for report_id, *report in reports:
+        path = folder / f"{report_id}.html"
+        page_html = _report_page(report, facts[report_id], derived[report_id], set_aside[report_id])
+        path.write_text(page_html, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _by_report(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, list[tuple]]:
+    rows: dict[str, list[tuple]] = defaultdict(list)
+    for report_id, *rest in con.execute(sql).fetchall():
+        rows[report_id].append(tuple(rest))
+    return rows
+
+
+def _report_page(report: list, facts: list[tuple], derived: list[tuple], set_aside: list[tuple]) -> str:
+    path, title, source, report_date, url, text = report
+    marks = [
+        (start, end, "fact", f"fact-{fact_id}", f"{region}, {segment}, {period}, {metric}: {value:g}")
+        for start, end, fact_id, _, region, segment, period, metric, value, _, _ in facts
+        if start >= 0  # a hand correction's added figure is in no sentence
+    ]
+    marks += [
+        (start, end, "review" if disposition == "needs_review" else "aside", None, reason)
+        for start, end, disposition, reason, _ in set_aside
+    ]
+    fact_rows = [
+        (
+            link(f"#mark-{start}", "↑") if start >= 0 else "",
+            link(region_href(code, 1), region),
+            segment,
+            period,
+            metric,
+            value,
+            origin,
+        )
+        for start, _, _, code, region, segment, period, metric, value, origin, _ in facts
+    ]
+    # each fact row is the target its marked figure links to
+    fact_table = table(
+        ["", "region", "segment", "period", "measure", "value", "from"],
+        fact_rows,
+        {5},
+        ids=[f"fact-{fact_id}" for _, _, fact_id, *_ in facts],
+    )
+    reviews = [(t, reason) for _, _, disposition, reason, t in set_aside if disposition == "needs_review"]
+    asides = [(t, reason) for _, _, disposition, reason, t in set_aside if disposition != "needs_review"]
+    side = (
+        f"<h2>Facts ({len(facts)})</h2>{fact_table}"
+        + (
+            f"<h2>Derived ({len(derived)})</h2>"
+            + table(["region", "segment", "period", "measure", "value", "derivation"], derived, {4})
+            if derived
+            else ""
+        )
+        + f"<h2>To review ({len(reviews)})</h2>"
+        + table(["number", "why"], reviews)
+        + f"<h2>Not figures ({len(asides)})</h2>"
+        + table(["number", "why"], asides)
+    )
+    served = f" · <a href='{escape(url)}'>as served</a>" if url else ""
+    body = (
+        f"<h1>{escape(title or path)}</h1>"
+        f"<p class='muted'>{escape(path)} · {escape(source or 'source unknown')} · "
+        f"{escape(str(report_date or 'date unknown'))}{served}. "
+        "<mark class='fact'>Figures</mark> link to their facts; "
+        "<mark class='review'>numbers to review</mark> and <mark class='aside'>numbers that are no "
+        "figure</mark> say why when pointed at.</p>"
+        f"<div class='report'><div class='text'>{_marked(text, marks)}</div><div>{side}</div></div>"
+    )
+    return page(title or path, body, depth=1, lang="zh" if _mostly_han(text) else "en", wide=True)
+
+
+def _marked(text: str, marks: list[tuple]) -> str:
+    """The text, escaped, with each marked span wrapped (overlapping spans: the first kept)."""
+    out, at = [], 0
+    for start, end, kind, target, note in sorted(marks, key=lambda m: (m[0], m[1])):
+        if start < at or end > len(text):
+            continue
+        inner = escape(text[start:end])
+        span = f"<a href='#{escape(target)}'>{inner}</a>" if target else inner
+        out.append(escape(text[at:start]))
+        out.append(f"<mark id='mark-{start}' class='{kind}' title='{escape(note)}'>{span}</mark>")
+        at = end
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
+def _mostly_han(text: str) -> bool:
+    han = sum(1 for ch in text[:2000] if "\u4e00" <= ch <= "\u9fff")
+    return han > len(text[:2000]) / 4
