@@ -21,7 +21,7 @@ def line_chart(title: str, periods: list[str], lines: list[Line], unit: str = "%
     values = [v for line in lines for v in line.points.values()]
     low, high = min(0.0, *values), max(0.0, *values)
     high = high if high > low else low + 1
-    step = (width - left - 20) / max(len(periods) - 1, 1)
+    step = (width - left - 70) / max(len(periods) - 1, 1)  # room for the last label
 
     def x(i: int) -> float:
         return left + (i * step if len(periods) > 1 else (width - left) / 2)
