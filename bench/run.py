@@ -76,7 +76,6 @@ def main() -> int:
     base_env = {
         **os.environ,
         "PREFECT_HOME": str(work / "prefect-home"),
-        "RETAIL_MAX_REPORT_AGE_DAYS": "100000",
     }
     try:
         floor = median([sys.executable, "-c", IMPORTS], args.repeats)

@@ -20,7 +20,7 @@ def test_the_corpus_is_deterministic_and_readable(tmp_path, reference):
 @pytest.mark.integration
 def test_the_scale_measurements_run(prefect_server, tmp_path):
     _, env = prefect_server
-    rows = scale([3, 5], tmp_path, {**env, "RETAIL_MAX_REPORT_AGE_DAYS": "100000"}, floor=1.0, reference=1.0)
+    rows = scale([3, 5], tmp_path, env, floor=1.0, reference=1.0)
     names = [row[0] for row in rows]
     assert "full build, 5 reports / (CSV load floor + import floor)" in names
     assert "one new report on top of 5 / reference run" in names
