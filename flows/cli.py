@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--docs-dir", type=Path, help="where to build the data docs site")
     run.add_argument("--full-refresh", action="store_true", help="extract every report again")
     run.add_argument("--offline", action="store_true", help="do not fetch from the sources first")
+    run.add_argument(
+        "--dask-address", help="extract on this Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: local)"
+    )
     run.add_argument("--region", action="append", help="backfill: only reports of this region (repeatable)")
     run.add_argument(
         "--period", action="append", help="backfill: only reports of periods starting so, e.g. 2024-H1"
@@ -89,6 +92,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         regions=args.region,
         periods=args.period,
         fetch=not args.offline,
+        dask_address=args.dask_address,
         return_state=True,
     )
     summary = state.result(raise_on_failure=False)

@@ -119,6 +119,30 @@ def corrected_paths(raw_dir: Path) -> set[str]:
         return {(row.get("report") or "").strip() for row in csv.DictReader(handle)}
 
 
+def plan_run(
+    discovery: Discovery, raw_dir: Path, reference: Reference, warehouse_path: Path, scope: RunScope
+) -> tuple[Discovery, list[RawReport]]:
+    """What to extract now (what changed, or everything on a full refresh), and what to reuse."""
+    published = published_for_reuse(warehouse_path, SCHEMA_VERSION)
+    return plan(discovery, published, corrected_paths(raw_dir), scope, reference)
+
+
+def finish_batch(
+    extracted: list[ExtractedBatch],
+    reused: list[RawReport],
+    raw_dir: Path,
+    reference: Reference,
+    scope: RunScope,
+) -> ExtractedBatch:
+    """The extracted parts as one batch, in report order, corrected and kept to the scope."""
+    batch = ExtractedBatch(
+        sorted((r for part in extracted for r in part.reports), key=lambda r: r.raw.path),
+        [r for part in extracted for r in part.rejected],
+    )
+    batch = correct_batch(batch, raw_dir, reference)
+    return dataclasses.replace(limit_to_scope(batch, scope, reference), reused=reused)
+
+
 def extract_batch(
     discovery: Discovery,
     raw_dir: Path,
@@ -127,8 +151,7 @@ def extract_batch(
     scope: RunScope,
     seconds_per_report: float | None = None,
 ) -> ExtractedBatch:
-    """Extract what changed (or everything on a full refresh), apply corrections, keep to the scope."""
-    published = published_for_reuse(warehouse_path, SCHEMA_VERSION)
-    to_extract, reused = plan(discovery, published, corrected_paths(raw_dir), scope, reference)
-    batch = correct_batch(extract_reports(to_extract, reference, seconds_per_report), raw_dir, reference)
-    return dataclasses.replace(limit_to_scope(batch, scope, reference), reused=reused)
+    """Extract what changed in this process, apply corrections, keep to the scope."""
+    to_extract, reused = plan_run(discovery, raw_dir, reference, warehouse_path, scope)
+    extracted = extract_reports(to_extract, reference, seconds_per_report)
+    return finish_batch([extracted], reused, raw_dir, reference, scope)

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from time import perf_counter
 
 import duckdb
 from prefect import flow, get_run_logger, task, unmapped
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
 from prefect.cache_policies import NONE
+from prefect.client.orchestration import get_client
+from prefect.futures import as_completed
 from prefect.states import Completed, Failed, State
 from prefect.utilities.annotations import quote
 
-from flows.discover import Discovery, find_reports
+from flows.cluster import chunks, extraction_runner, workers_use
+from flows.discover import Discovery, RawReport, find_reports
 from flows.docs_site import make_offline
-from flows.extract import ExtractedBatch
-from flows.incremental import RunScope, extract_batch
+from flows.extract import ExtractedBatch, extract_reports
+from flows.incremental import RunScope, finish_batch, plan_run
 from flows.ingest.archive import read_manifests
 from flows.ingest.fetch import SourceReport, fetch_releases, open_http
 from flows.ingest.http import Http
@@ -59,11 +63,26 @@ def find_raw_reports(raw_dir: Path, max_bytes: int) -> Discovery:
 
 
 @task(cache_policy=NONE)
-def extract(reports: Discovery, settings: Settings, scope: RunScope) -> ExtractedBatch:
-    reference = Reference(settings.reference_dir)
-    batch = extract_batch(
-        reports, settings.raw_dir, reference, settings.warehouse_path, scope, settings.extract_seconds
+def plan_extraction(
+    reports: Discovery, settings: Settings, scope: RunScope
+) -> tuple[Discovery, list[RawReport]]:
+    to_extract, reused = plan_run(
+        reports, settings.raw_dir, Reference(settings.reference_dir), settings.warehouse_path, scope
     )
+    get_run_logger().info("%d reports to extract, %d unchanged reused", len(to_extract.reports), len(reused))
+    return to_extract, reused
+
+
+@task(cache_policy=NONE)
+def extract_chunk(chunk: Discovery, reference_dir: Path, seconds: float) -> ExtractedBatch:
+    return extract_reports(chunk, Reference(reference_dir), seconds)
+
+
+@task(cache_policy=NONE)
+def finish_extraction(
+    parts: list[ExtractedBatch], reused: list[RawReport], settings: Settings, scope: RunScope
+) -> ExtractedBatch:
+    batch = finish_batch(parts, reused, settings.raw_dir, Reference(settings.reference_dir), scope)
     logger = get_run_logger()
     logger.info(
         "extracted %d observations from %d reports; %d unchanged reports reused as published",
@@ -156,11 +175,13 @@ def retail_warehouse(
     regions: list[str] | None = None,
     periods: list[str] | None = None,
     fetch: bool = True,
+    dask_address: str | None = None,
 ) -> State:
     """Fetch what the enabled sources have new (unless fetch is off), extract the reports in raw_dir
     that changed (all of them on a full refresh; those of the given regions or periods in a backfill),
-    build and check the star schema, publish what passes."""
-    settings = load_settings(raw_dir, warehouse, docs_dir)
+    build and check the star schema, publish what passes. Many reports are extracted on a Dask
+    cluster: a local one, or the scheduler at dask_address."""
+    settings = load_settings(raw_dir, warehouse, docs_dir, dask_address)
     scope = RunScope(full_refresh, tuple(regions or ()), tuple(periods or ()))
     try:
         with acquire_run_lock(settings.warehouse_path):
@@ -173,6 +194,35 @@ def retail_warehouse(
         # a full disk or a folder that cannot be written: the published warehouse is untouched
         reason = str(error).splitlines()[0]
         return Failed(message=f"{settings.warehouse_path.parent}: cannot write the warehouse: {reason}")
+
+
+def _extract(to_extract: Discovery, settings: Settings) -> list[ExtractedBatch]:
+    """Extract in this process, or in chunks on a Dask cluster, showing progress as chunks finish."""
+    runner = extraction_runner(settings, len(to_extract.reports))
+    if runner is None:
+        return [
+            extract_chunk(
+                quote(Discovery(to_extract.reports)), settings.reference_dir, settings.extract_seconds
+            )
+        ]
+    parts = chunks(to_extract, settings.extract_chunk_reports)
+    total, done, started = len(to_extract.reports), 0, perf_counter()
+    logger = get_run_logger()
+    progress = create_progress_artifact(0.0, description=f"extracting {total} reports")
+    with workers_use(str(get_client(sync_client=True).api_url)), runner:
+        futures = {
+            runner.submit(
+                extract_chunk,
+                {"chunk": part, "reference_dir": settings.reference_dir, "seconds": settings.extract_seconds},
+            ): len(part.reports)
+            for part in parts
+        }
+        for future in as_completed(list(futures)):
+            done += futures[future]
+            rate = done / (perf_counter() - started)
+            logger.info("extracted %d/%d reports (%.0f reports/s)", done, total, rate)
+            update_progress_artifact(progress, 100.0 * done / total)
+        return [future.result() for future in futures]
 
 
 def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> State:
@@ -193,7 +243,9 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
     with clock.step("find"):
         reports = find_raw_reports(settings.raw_dir, settings.max_report_bytes)
     with clock.step("extract"):
-        batch = extract(quote(reports), settings, scope)
+        to_extract, reused = plan_extraction(quote(reports), settings, scope)
+        parts = [ExtractedBatch([], to_extract.rejected), *_extract(to_extract, settings)]
+        batch = finish_extraction(quote(parts), quote(reused), settings, scope)
     with clock.step("load"):
         # quote(): Prefect need not walk every report and observation looking for futures
         changes, loaded = load(quote(batch), settings)

@@ -34,6 +34,10 @@ class Settings:
     fetch_pause: float  # seconds between two requests to one host
     fetch_retries: int  # further attempts after a network error or a 5xx answer
     fetch_backoff: float  # seconds before the first retry, doubling after each
+    dask_address: str | None  # a Dask scheduler to extract on (tcp://host:8786); else a local cluster
+    extract_workers: int  # worker processes of the local cluster: one per core
+    parallel_min_reports: int  # fewer reports to extract: in this process, no cluster to start
+    extract_chunk_reports: int  # reports per extraction task: few, large tasks (each costs an API call)
 
     @property
     def build_path(self) -> Path:
@@ -53,6 +57,7 @@ def load_settings(
     raw_dir: str | Path | None = None,
     warehouse_path: str | Path | None = None,
     docs_dir: str | Path | None = None,
+    dask_address: str | None = None,
 ) -> Settings:
     """Settings from overrides, else RETAIL_* environment variables, else the project's folders.
     The docs and GX folders sit beside the warehouse file, the archive of earlier copies beside the
@@ -79,6 +84,10 @@ def load_settings(
         fetch_pause=float(os.environ.get("RETAIL_FETCH_PAUSE", "1")),
         fetch_retries=int(os.environ.get("RETAIL_FETCH_RETRIES", "3")),
         fetch_backoff=float(os.environ.get("RETAIL_FETCH_BACKOFF", "1")),
+        dask_address=dask_address or os.environ.get("RETAIL_DASK_ADDRESS") or None,
+        extract_workers=int(os.environ.get("RETAIL_EXTRACT_WORKERS", "0")) or os.cpu_count() or 1,
+        parallel_min_reports=int(os.environ.get("RETAIL_PARALLEL_MIN_REPORTS", "2000")),
+        extract_chunk_reports=int(os.environ.get("RETAIL_EXTRACT_CHUNK_REPORTS", "100")),
     )
 
 

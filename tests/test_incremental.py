@@ -72,3 +72,29 @@ def test_a_backfill_keeps_to_its_regions_and_periods(published, reference):
     again = batch_for(raw, warehouse, reference, RunScope(periods=("2024-H1",)))
     assert [r.raw.path for r in again.reports] == ["xinjiang.txt"]
     assert sorted(again.skipped) == ["gansu.txt", "hunan.txt"]
+
+
+def test_extracting_in_chunks_gives_the_batch_of_one_pass(tmp_path, reference):
+    from flows.cluster import chunks
+    from flows.extract import ExtractedBatch, extract_reports
+    from flows.incremental import finish_batch, plan_run
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for number in range(7):
+        (raw / f"r{number}.txt").write_text(
+            GANSU.replace("8 percent", f"{number + 1} percent"), encoding="utf-8"
+        )
+    (raw / "empty.txt").write_text("")
+    (raw / "copy.txt").write_text(GANSU, encoding="utf-8")  # r7's twin, rejected on discovery
+    (raw / "r7.txt").write_text(GANSU, encoding="utf-8")
+    whole = batch_for(raw, tmp_path / "none.duckdb", reference)
+    to_extract, reused = plan_run(find_reports(raw), raw, reference, tmp_path / "none.duckdb", RunScope())
+    parts = [ExtractedBatch([], to_extract.rejected)]
+    parts += [extract_reports(part, reference) for part in reversed(chunks(to_extract, 3))]  # any order
+    chunked = finish_batch(parts, reused, raw, reference, RunScope())
+    assert [len(part.reports) for part in chunks(to_extract, 3)] == [3, 3, 3]
+    assert [r.raw.path for r in chunked.reports] == [r.raw.path for r in whole.reports]
+    assert chunked.reports == whole.reports
+    assert sorted(r.reason for r in chunked.rejected) == sorted(r.reason for r in whole.rejected)
+    assert len(whole.rejected) == 2
