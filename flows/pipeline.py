@@ -15,7 +15,7 @@ from prefect.futures import as_completed
 from prefect.states import Completed, Failed, State
 from prefect.utilities.annotations import quote
 
-from flows.cluster import chunks, extraction_runner, workers_use
+from flows.cluster import chunk_size, chunks, extraction_runner, workers_use
 from flows.discover import Discovery, RawReport, find_reports
 from flows.docs_site import make_offline
 from flows.extract import ExtractedBatch, extract_reports
@@ -205,7 +205,7 @@ def _extract(to_extract: Discovery, settings: Settings) -> list[ExtractedBatch]:
                 quote(Discovery(to_extract.reports)), settings.reference_dir, settings.extract_seconds
             )
         ]
-    parts = chunks(to_extract, settings.extract_chunk_reports)
+    parts = chunks(to_extract, chunk_size(settings, len(to_extract.reports)))
     total, done, started = len(to_extract.reports), 0, perf_counter()
     logger = get_run_logger()
     progress = create_progress_artifact(0.0, description=f"extracting {total} reports")

@@ -37,7 +37,9 @@ class Settings:
     dask_address: str | None  # a Dask scheduler to extract on (tcp://host:8786); else a local cluster
     extract_workers: int  # worker processes of the local cluster: one per core
     parallel_min_reports: int  # fewer reports to extract: in this process, no cluster to start
-    extract_chunk_reports: int  # reports per extraction task: few, large tasks (each costs an API call)
+    extract_chunk_reports: (
+        int  # reports per extraction task; 0: two tasks per worker (each task costs API calls)
+    )
 
     @property
     def build_path(self) -> Path:
@@ -87,7 +89,7 @@ def load_settings(
         dask_address=dask_address or os.environ.get("RETAIL_DASK_ADDRESS") or None,
         extract_workers=int(os.environ.get("RETAIL_EXTRACT_WORKERS", "0")) or os.cpu_count() or 1,
         parallel_min_reports=int(os.environ.get("RETAIL_PARALLEL_MIN_REPORTS", "2000")),
-        extract_chunk_reports=int(os.environ.get("RETAIL_EXTRACT_CHUNK_REPORTS", "100")),
+        extract_chunk_reports=int(os.environ.get("RETAIL_EXTRACT_CHUNK_REPORTS", "0")),
     )
 
 

@@ -17,6 +17,20 @@ import duckdb
 from flows.pages.html import link, page, report_href, table
 
 OVERVIEW_FILE = "overview.html"
+SHOWN = 200  # rows per table: a page for people; the views hold them all
+
+
+def first_rows(con: duckdb.DuckDBPyConnection, sql: str, view: str) -> tuple[list[tuple], int, str]:
+    """The query's first SHOWN rows, how many there are, and a line saying where the rest are."""
+    total = con.execute(f"select count(*) from ({sql})").fetchone()[0]
+    rows = con.execute(f"{sql} limit {SHOWN}").fetchall()
+    more = (
+        f"<p class='muted'>The first {SHOWN} of {total:,}; all of them: "
+        f'<code>retail-etl query "select * from {view}"</code>.</p>'
+        if total > SHOWN
+        else ""
+    )
+    return rows, total, more
 
 
 def write_overview(warehouse_path: Path, docs_dir: Path, run_notes: list[str] | None = None) -> Path:
@@ -55,19 +69,21 @@ def _run_notes(notes: list[str]) -> str:
 
 
 def _reports(con: duckdb.DuckDBPyConnection) -> str:
-    rows = con.execute(
+    rows, total, more = first_rows(
+        con,
         """
         select r.report_id, r.path, r.title, r.source, r.report_date,
                count(f.fact_id) filter (where not f.is_derived) as stated,
                count(f.fact_id) filter (where f.is_derived) as derived
         from dim_report r left join fact_retail f using (report_id)
         group by all order by r.report_date desc, r.path
-        """
-    ).fetchall()
+        """,
+        "dim_report",
+    )
     # each file name links to the report's page: its text with every figure marked
     listed = [(link(report_href(report_id), path), *rest) for report_id, path, *rest in rows]
     linked = table(["file", "title", "source", "date", "stated facts", "derived facts"], listed, {4, 5})
-    return f"<h2>Reports loaded ({len(rows)})</h2>{linked}"
+    return f"<h2>Reports loaded ({total})</h2>{linked}{more}"
 
 
 def _held_back(con: duckdb.DuckDBPyConnection) -> str:
@@ -138,55 +154,68 @@ def _chart(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def _derived(con: duckdb.DuckDBPyConnection) -> str:
-    rows = con.execute(
+    rows, total, more = first_rows(
+        con,
         "select region, region_zh, segment, segment_zh, period, metric, value, derivation from v_facts "
-        "where is_derived order by period, region, segment"
-    ).fetchall()
+        "where is_derived order by period, region, segment",
+        "v_facts where is_derived",
+    )
     headers = ["region", "地区", "segment", "类别", "period", "metric", "value", "derivation"]
-    return f"<h2>Derived facts ({len(rows)})</h2>{table(headers, rows, {6})}"
+    return f"<h2>Derived facts ({total})</h2>{table(headers, rows, {6})}{more}"
 
 
 def _conflicts(con: duckdb.DuckDBPyConnection) -> str:
-    between_reports = con.execute(
+    between_reports, between_total, more_between = first_rows(
+        con,
         "select path, other_path, region_code, segment_code, period_code, metric_code, value, other_value, "
-        "evidence, other_evidence from chk_cross_report_conflicts"
-    ).fetchall()
-    national = con.execute(
+        "evidence, other_evidence from chk_cross_report_conflicts",
+        "chk_cross_report_conflicts",
+    )
+    national, national_total, more_national = first_rows(
+        con,
         "select segment_code, period_code, derived_pct, stated_pct, derivation, stated_evidence "
-        "from chk_national_vs_derived"
-    ).fetchall()
+        "from chk_national_vs_derived",
+        "chk_national_vs_derived",
+    )
     if not between_reports and not national:
         return "<h2>Conflicts</h2><p class='ok'>No two reports disagree beyond rounding.</p>"
-    html = f"<h2 class='bad'>Conflicts ({len(between_reports) + len(national)})</h2>"
+    html = f"<h2 class='bad'>Conflicts ({between_total + national_total})</h2>"
     if between_reports:
-        html += table(
-            [
-                "report",
-                "other report",
-                "region",
-                "segment",
-                "period",
-                "metric",
-                "value",
-                "other value",
-                "sentence",
-                "other sentence",
-            ],
-            between_reports,
-            {6, 7},
+        html += (
+            table(
+                [
+                    "report",
+                    "other report",
+                    "region",
+                    "segment",
+                    "period",
+                    "metric",
+                    "value",
+                    "other value",
+                    "sentence",
+                    "other sentence",
+                ],
+                between_reports,
+                {6, 7},
+            )
+            + more_between
         )
     if national:
-        html += "<p>National growth derived from a regional report against a national report:</p>" + table(
-            ["segment", "period", "derived", "stated", "derivation", "stated in"], national, {2, 3}
+        html += (
+            "<p>National growth derived from a regional report against a national report:</p>"
+            + table(["segment", "period", "derived", "stated", "derivation", "stated in"], national, {2, 3})
+            + more_national
         )
     return html
 
 
 def _revisions(con: duckdb.DuckDBPyConnection) -> str:
-    rows = con.execute(
+    rows, total, more = first_rows(
+        con,
         "select region_code, segment_code, period_code, metric_code, earlier_value, revised_value, "
-        "earlier_report_date, revised_report_date, source from v_revisions"
-    ).fetchall()
+        "earlier_report_date, revised_report_date, source from v_revisions",
+        "v_revisions",
+    )
     if not rows:
         return ""
     headers = [
@@ -200,7 +229,7 @@ def _revisions(con: duckdb.DuckDBPyConnection) -> str:
         "revised date",
         "source",
     ]
-    return f"<h2>Revisions ({len(rows)})</h2>{table(headers, rows, {4, 5})}"
+    return f"<h2>Revisions ({total})</h2>{table(headers, rows, {4, 5})}{more}"
 
 
 def _checks(con: duckdb.DuckDBPyConnection) -> str:
