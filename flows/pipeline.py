@@ -197,32 +197,49 @@ def retail_warehouse(
 
 
 def _extract(to_extract: Discovery, settings: Settings) -> list[ExtractedBatch]:
-    """Extract in this process, or in chunks on a Dask cluster, showing progress as chunks finish."""
-    runner = extraction_runner(settings, len(to_extract.reports))
+    """Extract in this process, or in chunks on a Dask cluster; either way in chunks whose
+    completion the log and a progress artifact show (reports done of all, and the rate)."""
+    total = len(to_extract.reports)
+    runner = extraction_runner(settings, total)
+    in_process = settings.extract_chunk_reports or IN_PROCESS_CHUNK
+    parts = chunks(to_extract, chunk_size(settings, total) if runner else in_process)
+    progress = Progress(total, len(parts) > 1)
+    chunk_parameters = {"reference_dir": settings.reference_dir, "seconds": settings.extract_seconds}
     if runner is None:
-        return [
-            extract_chunk(
-                quote(Discovery(to_extract.reports)), settings.reference_dir, settings.extract_seconds
-            )
-        ]
-    parts = chunks(to_extract, chunk_size(settings, len(to_extract.reports)))
-    total, done, started = len(to_extract.reports), 0, perf_counter()
-    logger = get_run_logger()
-    progress = create_progress_artifact(0.0, description=f"extracting {total} reports")
+        done = []
+        for part in parts:
+            done.append(extract_chunk(quote(part), **chunk_parameters))
+            progress.add(len(part.reports))
+        return done
     with workers_use(str(get_client(sync_client=True).api_url)), runner:
-        futures = {
-            runner.submit(
-                extract_chunk,
-                {"chunk": part, "reference_dir": settings.reference_dir, "seconds": settings.extract_seconds},
-            ): len(part.reports)
-            for part in parts
-        }
+        futures = {runner.submit(extract_chunk, {"chunk": part, **chunk_parameters}): part for part in parts}
         for future in as_completed(list(futures)):
-            done += futures[future]
-            rate = done / (perf_counter() - started)
-            logger.info("extracted %d/%d reports (%.0f reports/s)", done, total, rate)
-            update_progress_artifact(progress, 100.0 * done / total)
+            progress.add(len(futures[future].reports))
         return [future.result() for future in futures]
+
+
+IN_PROCESS_CHUNK = 250  # reports per task when extracting in this process: progress every few seconds
+
+
+class Progress:
+    """Reports extracted of all, and the rate, in the log and a Prefect progress artifact."""
+
+    def __init__(self, total: int, shown: bool) -> None:
+        self.total, self.done, self.started = total, 0, perf_counter()
+        description = f"extracting {total} reports"
+        self.artifact = (
+            create_progress_artifact(0.0, key="extraction-progress", description=description)
+            if shown
+            else None
+        )
+
+    def add(self, reports: int) -> None:
+        self.done += reports
+        if self.artifact is None:
+            return
+        rate = self.done / (perf_counter() - self.started)
+        get_run_logger().info("extracted %d/%d reports (%.0f reports/s)", self.done, self.total, rate)
+        update_progress_artifact(self.artifact, 100.0 * self.done / self.total)
 
 
 def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> State:

@@ -120,6 +120,27 @@ def test_a_bad_correction_line_holds_back_its_report_and_publishes_the_rest(raw_
     assert quarantined == [(xinjiang, [summary.rejected[0]])]
 
 
+def test_extraction_progress_shows_in_the_log_and_an_artifact(tmp_path, monkeypatch, caplog):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for number in range(5):
+        (raw / f"r{number}.txt").write_text(BAD_REPORT.replace("5000", f"{number + 1}"), encoding="utf-8")
+    monkeypatch.setenv("RETAIL_EXTRACT_CHUNK_REPORTS", "2")
+    state, summary = run(raw, tmp_path / "retail.duckdb")
+    assert state.is_completed() and summary.facts_built == 5
+    shown = [
+        r.getMessage()
+        for r in caplog.records
+        if r.getMessage().startswith("extracted ") and "/" in r.getMessage()
+    ]
+    assert [line.split(" (")[0] for line in shown] == [
+        "extracted 2/5 reports",
+        "extracted 4/5 reports",
+        "extracted 5/5 reports",
+    ]
+    assert Artifact.get("extraction-progress").data == 100.0  # the run's progress in the Prefect UI
+
+
 def test_run_command_prints_the_summary(raw_dir, tmp_path, capsys):
     warehouse = tmp_path / "retail.duckdb"
     assert main(["--warehouse", str(warehouse), "run", "--raw-dir", str(raw_dir)]) == 0
