@@ -23,6 +23,7 @@ class Match:
 
 
 TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
+HAN = re.compile("[\u4e00-\u9fff]")
 
 
 class AliasMatcher:
@@ -37,7 +38,7 @@ class AliasMatcher:
         self._by_tokens: dict[tuple[str, ...], tuple[str, ...]] = {}
         cjk: dict[str, tuple[str, ...]] = {}
         for alias, code in aliases.items() if isinstance(aliases, dict) else aliases:
-            table, key = (cjk, alias) if _is_cjk(alias) else (self._by_tokens, _tokens(alias))
+            table, key = (cjk, alias) if HAN.search(alias) else (self._by_tokens, _tokens(alias))
             if code not in table.get(key, ()):  # a name several places share keeps every code
                 table[key] = (*table.get(key, ()), code)
         # the alias lengths (in tokens) that start with each first token: most tokens start none
@@ -66,7 +67,7 @@ class AliasMatcher:
                     break
             else:
                 i += 1
-        if self._cjk and any(_is_cjk(ch) for ch in text):
+        if self._cjk and HAN.search(text):  # a text without Han characters names no Chinese alias
             found += [
                 Match(codes[0], m.group(), m.start() + offset, m.end() + offset, codes[1:])
                 for m in self._cjk.finditer(text)
@@ -78,10 +79,6 @@ class AliasMatcher:
 
 def _tokens(alias: str) -> tuple[str, ...]:
     return tuple(t.casefold() for t in TOKEN.findall(alias))
-
-
-def _is_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
