@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import urllib.request
@@ -143,3 +144,22 @@ def test_extract_names_an_unreadable_file_in_one_line(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     assert main(["extract", str(tmp_path / "empty.txt")]) == 1
     assert capsys.readouterr().err == "error: empty.txt: file is empty\n"
+
+
+def test_fetch_imports_neither_prefect_nor_great_expectations(tmp_path):
+    sources = tmp_path / "sources.csv"
+    sources.write_text("name,url,kind,enabled\nnone,https://example.org/feed.xml,feed,false\n")
+    code = (
+        "import sys; from flows.cli import main; "
+        f"main(['fetch', '--raw-dir', {str(tmp_path / 'raw')!r}]); "
+        "heavy = [m for m in ('prefect', 'great_expectations') if m in sys.modules]; "
+        "sys.exit(f'imported {heavy}' if heavy else 0)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "RETAIL_SOURCES": str(sources)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"no enabled sources in {sources}"
