@@ -158,10 +158,12 @@ def publish_build(build_path: Path, warehouse_path: Path) -> Path:
 
 
 @task(cache_policy=NONE)
-def build_docs(gx_dir: Path, docs_dir: Path, warehouse_path: Path, run_notes: list[str]) -> Path:
+def build_docs(
+    gx_dir: Path, docs_dir: Path, warehouse_path: Path, run_notes: list[str], changed_reports: set[str]
+) -> Path:
     index = build_data_docs(gx_dir, docs_dir)
     pages = make_offline(docs_dir)
-    overview = write_pages(warehouse_path, docs_dir, run_notes)
+    overview = write_pages(warehouse_path, docs_dir, run_notes, changed_reports)
     get_run_logger().info("data docs at %s (%d pages), overview at %s", index, pages, overview)
     return overview
 
@@ -318,7 +320,8 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
         source_errors=sources.errors + [line for report in fetched for line in report.failed],
     )
     with clock.step("docs"):
-        build_docs(settings.gx_dir, settings.docs_dir, settings.warehouse_path, summary.problems())
+        extracted = {report.raw.report_id for report in batch.reports}  # pages of the others stand
+        build_docs(settings.gx_dir, settings.docs_dir, settings.warehouse_path, summary.problems(), extracted)
     summary = dataclasses.replace(summary, seconds=dict(clock.seconds))  # with the docs step's time
     create_markdown_artifact(
         key="retail-warehouse-run", markdown=summary.markdown(), description=summary.headline

@@ -62,3 +62,22 @@ def test_report_text_is_escaped_on_every_page(docs):
     assert len(pages) == 1 + 1 + 2 + 7  # overview, coverage, two regions, seven reports
     assert not any("<script>alert(1)</script>" in page for page in pages)
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in page for page in pages)
+
+
+def test_report_pages_are_written_for_changed_reports_and_stale_ones_removed(docs, tmp_path):
+    import shutil
+
+    copy = tmp_path / "docs"
+    shutil.copytree(docs, copy)
+    pages = copy / "reports"
+    kept = sorted(pages.glob("*.html"))
+    kept[0].write_text("a page from an earlier run", encoding="utf-8")  # an unchanged report's: left alone
+    kept[1].unlink()  # a published report without its page: written
+    (pages / "0000000000000000.html").write_text("a report no longer published", encoding="utf-8")
+    database = docs.parent / "retail.duckdb"
+    write_pages(database, copy, changed_reports=set())
+    assert sorted(p.name for p in pages.glob("*.html")) == sorted(p.name for p in kept)
+    assert kept[0].read_text(encoding="utf-8") == "a page from an earlier run"
+    assert "<mark" in kept[1].read_text(encoding="utf-8")
+    write_pages(database, copy, changed_reports={kept[0].stem})  # a changed report: its page again
+    assert "<mark" in kept[0].read_text(encoding="utf-8")

@@ -14,11 +14,27 @@ import duckdb
 from flows.pages.html import link, page, region_href, table
 
 
-def write_report_pages(con: duckdb.DuckDBPyConnection, docs_dir: Path) -> list[Path]:
-    """reports/<report_id>.html for every report published; returns the pages written."""
+def write_report_pages(
+    con: duckdb.DuckDBPyConnection, docs_dir: Path, changed: set[str] | None = None
+) -> list[Path]:
+    """reports/<report_id>.html for every report published: written for the changed reports (all
+    when changed is None) and those without a page yet; a report's id is its content's hash and
+    its rows are reused unchanged, so an unchanged report's page stays as it is. Pages of reports
+    no longer published are removed. Returns the pages written."""
+    folder = docs_dir / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    published = {report_id for (report_id,) in con.execute("select report_id from stg_reports").fetchall()}
+    for stale in folder.glob("*.html"):
+        if stale.stem not in published:
+            stale.unlink()
+    due = sorted(
+        r for r in published if changed is None or r in changed or not (folder / f"{r}.html").exists()
+    )
     reports = con.execute(
         "select report_id, r.path, r.title, r.source, r.report_date, d.url, r.text "
-        "from stg_reports r join dim_report d using (report_id) order by report_id"
+        "from stg_reports r join dim_report d using (report_id) "
+        "where list_contains(?, report_id) order by report_id",
+        [due],
     ).fetchall()
     facts = _by_report(
         con,
@@ -30,21 +46,23 @@ def write_report_pages(con: duckdb.DuckDBPyConnection, docs_dir: Path) -> list[P
           on f.fact_id = md5(concat_ws('|', o.report_id, o.region_code, o.segment_code, o.period_code,
                                        o.metric_code))
         join v_facts v using (fact_id)
+        where list_contains(?, o.report_id)
         order by o.report_id, o.figure_start
         """,
+        due,
     )
     derived = _by_report(
         con,
         "select report_id, region, segment, period, metric_code, value, derivation from v_facts "
-        "where is_derived order by report_id, region, segment",
+        "where is_derived and list_contains(?, report_id) order by report_id, region, segment",
+        due,
     )
     set_aside = _by_report(
         con,
         "select report_id, figure_start, figure_end, disposition, reason, text from stg_set_aside "
-        "order by report_id, figure_start",
+        "where list_contains(?, report_id) order by report_id, figure_start",
+        due,
     )
-    folder = docs_dir / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for report_id, *report in reports:
         path = folder / f"{report_id}.html"
@@ -54,9 +72,10 @@ def write_report_pages(con: duckdb.DuckDBPyConnection, docs_dir: Path) -> list[P
     return written
 
 
-def _by_report(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, list[tuple]]:
+def _by_report(con: duckdb.DuckDBPyConnection, sql: str, report_ids: list[str]) -> dict[str, list[tuple]]:
+    """The query's rows (report_ids its one parameter) by their first column, a report id."""
     rows: dict[str, list[tuple]] = defaultdict(list)
-    for report_id, *rest in con.execute(sql).fetchall():
+    for report_id, *rest in con.execute(sql, [report_ids]).fetchall():
         rows[report_id].append(tuple(rest))
     return rows
 
