@@ -138,7 +138,10 @@ def apply_corrections(
             where = f"{CORRECTIONS_FILE} line {correction.line}"
             reason = f"{where}: no report {correction.report!r} in the raw folder"
             bad.append(BadLine(correction.line, correction.report, reason))
-    held = {line.report: [line.reason] for line in bad if line.report in by_path}
+    held: dict[str, list[str]] = {}
+    for line in bad:
+        if line.report in by_path:
+            held.setdefault(line.report, []).append(line.reason)
     corrected = []
     for report in batch.reports:
         path = report.raw.path

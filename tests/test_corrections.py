@@ -121,3 +121,17 @@ def test_a_path_in_a_corrections_file_reaches_no_file(raw, reference):
     )
     (rejected,) = batch.rejected
     assert rejected.reason == "corrections.csv line 2: no report '../../../etc/passwd' in the raw folder"
+
+
+def test_every_bad_line_naming_a_report_is_among_its_reasons(raw, reference):
+    batch = corrected(
+        raw,
+        reference,
+        "xj.txt,replace,Xinjiang,services,2024-H1,yoy_growth_pct,1,percent,x\n"
+        "xj.txt,fix,Xinjiang,services,2024-H1,happiness,1,percent,x\n",
+    )
+    assert batch.held == {"xj.txt": [r.reason for r in batch.rejected]}
+    assert [r.reason.split(":")[0] for r in batch.rejected] == [
+        "corrections.csv line 2",
+        "corrections.csv line 3",
+    ]

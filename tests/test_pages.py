@@ -81,3 +81,20 @@ def test_report_pages_are_written_for_changed_reports_and_stale_ones_removed(doc
     assert "<mark" in kept[1].read_text(encoding="utf-8")
     write_pages(database, copy, changed_reports={kept[0].stem})  # a changed report: its page again
     assert "<mark" in kept[0].read_text(encoding="utf-8")
+
+
+def test_a_region_page_shows_periods_in_date_order_whatever_the_segment(tmp_path):
+    from tests.test_series import report
+
+    said = {  # agricultural products, named first, has only 2024; the total has 2021 and 2024
+        "a.txt": "In 2024 online retail sales of agricultural products in Gansu grew 8 percent.",
+        "b.txt": "In 2021 online retail sales in Gansu grew 7 percent.",
+        "c.txt": "In 2024 online retail sales in Gansu grew 9 percent.",
+    }
+    reports = {name: report("Gansu Daily", "March 1, 2025", text) for name, text in said.items()}
+    docs = tmp_path / "docs"
+    write_pages(build_from(tmp_path, reports), docs)
+    page = (docs / "regions" / "620000.html").read_text(encoding="utf-8")
+    total = page[page.index("online retail (total): year-on-year growth") :]
+    total = total[: total.index("</figure>")]
+    assert total.index(">2021<") < total.index(">2024<")

@@ -21,7 +21,8 @@ def write_region_pages(con: duckdb.DuckDBPyConnection, docs_dir: Path) -> list[P
     rows = con.execute(
         """
         select s.region_code, s.region, s.region_zh, s.segment, s.period, s.metric_code, s.value,
-               s.is_derived, s.reports_stating, s.reports_agree, s.source, s.report_id, p.end_date
+               s.is_derived, s.reports_stating, s.reports_agree, s.source, s.report_id,
+               p.end_date, p.start_date
         from v_series s join dim_period p on p.period_code = s.period
         order by s.region_code, s.segment, p.end_date, p.start_date, s.period
         """
@@ -49,7 +50,8 @@ def _region_page(figures: list[tuple], national_growth: dict[tuple[str, str], fl
             growth[segment][period] = value
         elif metric == "amount_cny":
             amounts[segment][period] = value / 1e9
-    periods = list(dict.fromkeys(f[4] for f in figures))  # in date order
+    # every period of the region in date order (the rows are in date order only within a segment)
+    periods = [period for *_, period in sorted({(f[12], f[13], f[4]) for f in figures})]
     charts = []
     for segment, points in growth.items():
         lines = [Line(name, points)]
@@ -75,7 +77,7 @@ def _region_page(figures: list[tuple], national_growth: dict[tuple[str, str], fl
             source,
             link(report_href(report_id, 1), "report"),
         )
-        for _, _, _, segment, period, metric, value, derived, stating, agree, source, report_id, _ in figures
+        for _, _, _, segment, period, metric, value, derived, stating, agree, source, report_id, *_ in figures
     ]
     headers = ["segment", "period", "measure", "value", "", "reports stating", "agree", "source", ""]
     body = (
