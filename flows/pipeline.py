@@ -112,13 +112,15 @@ RETRY_IO = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn": t
 
 
 @task(cache_policy=NONE, **RETRY_IO)
-def load(batch: ExtractedBatch, settings: Settings) -> tuple[ReportChanges, dict[str, int]]:
+def load(
+    batch: ExtractedBatch, settings: Settings, sources: list[Source]
+) -> tuple[ReportChanges, dict[str, int]]:
     changes = report_changes(batch, published_reports(settings.warehouse_path))
     run_settings = {
         "release_cadence_months": str(settings.release_cadence_months),
         "release_lag_days": str(settings.release_lag_days),
     }
-    fetched = Fetched(read_sources(settings.sources_file).sources, read_manifests(settings.raw_dir))
+    fetched = Fetched(sources, read_manifests(settings.raw_dir))
     counts = load_staging(
         batch, settings.build_path, settings.reference_dir, settings.warehouse_path, run_settings, fetched
     )
@@ -203,8 +205,7 @@ def _extract(to_extract: Discovery, settings: Settings) -> list[ExtractedBatch]:
     completion the log and a progress artifact show (reports done of all, and the rate)."""
     total = len(to_extract.reports)
     runner = extraction_runner(settings, total)
-    in_process = settings.extract_chunk_reports or IN_PROCESS_CHUNK
-    parts = chunks(to_extract, chunk_size(settings, total) if runner else in_process)
+    parts = chunks(to_extract, chunk_size(settings, total, parallel=runner is not None))
     progress = Progress(total, len(parts) > 1)
     chunk_parameters = {"reference_dir": settings.reference_dir, "seconds": settings.extract_seconds}
     if runner is None:
@@ -218,9 +219,6 @@ def _extract(to_extract: Discovery, settings: Settings) -> list[ExtractedBatch]:
         for future in as_completed(list(futures)):
             progress.add(len(futures[future].reports))
         return [future.result() for future in futures]
-
-
-IN_PROCESS_CHUNK = 250  # reports per task when extracting in this process: progress every few seconds
 
 
 class Progress:
@@ -267,7 +265,7 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
         batch = finish_extraction(quote(parts), quote(reused), settings, scope)
     with clock.step("load"):
         # quote(): Prefect need not walk every report and observation looking for futures
-        changes, loaded = load(quote(batch), settings)
+        changes, loaded = load(quote(batch), settings, sources.sources)
     ids = {report.raw.path: report.raw.report_id for report in batch.reports}
     # reports a bad correction line names are held back rather than published uncorrected
     held_back = {ids[path]: reasons for path, reasons in batch.held.items()}
@@ -320,7 +318,7 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
         source_errors=sources.errors + [line for report in fetched for line in report.failed],
     )
     with clock.step("docs"):
-        extracted = {report.raw.report_id for report in batch.reports}  # pages of the others stand
+        extracted = set(ids.values())  # the pages of the reports reused as published stand
         build_docs(settings.gx_dir, settings.docs_dir, settings.warehouse_path, summary.problems(), extracted)
     summary = dataclasses.replace(summary, seconds=dict(clock.seconds))  # with the docs step's time
     create_markdown_artifact(

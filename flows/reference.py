@@ -23,7 +23,7 @@ class Match:
 
 
 TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
-HAN = re.compile("[\u4e00-\u9fff]")
+HAN = re.compile("[\u4e00-\u9fff]")  # a Han character, as the Chinese rules read them
 
 
 class AliasMatcher:

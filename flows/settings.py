@@ -37,9 +37,7 @@ class Settings:
     dask_address: str | None  # a Dask scheduler to extract on (tcp://host:8786); else a local cluster
     extract_workers: int  # worker processes of the local cluster: one per core
     parallel_min_reports: int  # fewer reports to extract: in this process, no cluster to start
-    extract_chunk_reports: (
-        int  # reports per extraction task; 0: two tasks per worker (each task costs API calls)
-    )
+    extract_chunk_reports: int  # reports per extraction task; 0: chosen by where extraction runs
 
     @property
     def build_path(self) -> Path:

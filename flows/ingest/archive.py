@@ -94,7 +94,8 @@ def keep(answer: Answer, source: str, raw_dir: Path, archive_dir: Path, manifest
         etag=answer.etag,
         last_modified=answer.last_modified,
         sha256=sha256,
-        published=_published(answer),
+        # the same bytes state the same date: htmldate reads only what is new
+        published=before.published if outcome == "unchanged" and before else _published(answer),
         path=path,
         outcome=outcome,
         redirects=answer.redirects,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from flows.extract.zh.script import is_chinese
 from flows.pages.html import link, page, region_href, table
 
 
@@ -135,7 +136,7 @@ def _report_page(report: list, facts: list[tuple], derived: list[tuple], set_asi
         "figure</mark> say why when pointed at.</p>"
         f"<div class='report'><div class='text'>{_marked(text, marks)}</div><div>{side}</div></div>"
     )
-    return page(title or path, body, depth=1, lang="zh" if _mostly_han(text) else "en", wide=True)
+    return page(title or path, body, depth=1, lang="zh" if is_chinese(text) else "en", wide=True)
 
 
 def _marked(text: str, marks: list[tuple]) -> str:
@@ -151,8 +152,3 @@ def _marked(text: str, marks: list[tuple]) -> str:
         at = end
     out.append(escape(text[at:]))
     return "".join(out)
-
-
-def _mostly_han(text: str) -> bool:
-    han = sum(1 for ch in text[:2000] if "\u4e00" <= ch <= "\u9fff")
-    return han > len(text[:2000]) / 4

@@ -12,8 +12,8 @@ from functools import cache
 from opencc import OpenCC
 
 from flows.extract.layout import Span, bounded
+from flows.reference import HAN
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
 # pinyin a converter left after a character: "網(wǎng)", "络(luò)"
 PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\s?\)")
 SENTENCE_END = re.compile(r"[。！？；!?;]+[”」』\"]?|\n+")
