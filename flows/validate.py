@@ -242,9 +242,15 @@ def _check_identifier(name: str, where: str = "dataset") -> None:
         raise ValueError(f"{where}: {name!r} is not a plain table or view name")
 
 
+def import_great_expectations() -> None:
+    """Import GX now (seconds), e.g. while something else waits, rather than in the first check."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")  # before GX reads it
+    import great_expectations  # noqa: F401
+
+
 def _context(gx_dir: Path) -> FileDataContext:
     """Open (or scaffold) the file-mode GX project rooted at gx_dir, quiet."""
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")  # before GX reads it
+    import_great_expectations()
     import great_expectations as gx
 
     context = gx.get_context(mode="file", context_root_dir=Path(gx_dir).resolve())
