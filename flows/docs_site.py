@@ -25,6 +25,8 @@ VENDORED = {
     "bootstrap-datepicker.min.js": "bootstrap-datepicker.min.js",
     "all.min.css": "fontawesome/css/all.min.css",  # the status icons
 }
+# where GX's site builder writes its pages, beside index.html
+GX_PAGE_FOLDERS = ("expectations", "validations", "static")
 REMOTE_SCRIPT = re.compile(r'<script[^>]*\ssrc="(?:https?:)?//[^"]*"[^>]*>\s*</script>', re.I)
 REMOTE_STYLE = re.compile(r'<link[^>]*\shref="(?:https?:)?//[^"]*\.css[^"]*"[^>]*/?>', re.I)
 URL = re.compile(r'(?:src|href)="((?:https?:)?//[^"]*)"', re.I)
@@ -33,10 +35,13 @@ SUBRESOURCE_ATTRIBUTES = re.compile(r'\s(?:integrity|crossorigin)="[^"]*"', re.I
 
 
 def make_offline(docs_dir: Path) -> int:
-    """Rewrite every page of the site to use local assets; returns the number of pages."""
+    """Rewrite every page GX wrote to use local assets; returns the number of pages. The folder's
+    other pages (overview, reports, regions) are ours, offline already, and not read."""
     target = docs_dir / "static" / "vendor"
     shutil.copytree(VENDOR_DIR, target, dirs_exist_ok=True)
-    pages = sorted(docs_dir.rglob("*.html"))
+    pages = [docs_dir / "index.html"] if (docs_dir / "index.html").is_file() else []
+    for folder in GX_PAGE_FOLDERS:
+        pages += sorted((docs_dir / folder).rglob("*.html"))
     for page in pages:
         prefix = Path(os.path.relpath(target, page.parent)).as_posix()
         logo = Path(os.path.relpath(docs_dir / "static" / "images" / "logo-long.png", page.parent)).as_posix()

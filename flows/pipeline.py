@@ -40,7 +40,7 @@ from flows.staging import (
 )
 from flows.summary import RunSummary, Stopwatch
 from flows.transform import run_models
-from flows.validate import ValidationSummary, build_data_docs, validate_warehouse
+from flows.validate import ValidationSummary, build_data_docs, suites_digest, validate_warehouse
 
 
 @task(cache_policy=NONE)
@@ -119,6 +119,8 @@ def load(
     run_settings = {
         "release_cadence_months": str(settings.release_cadence_months),
         "release_lag_days": str(settings.release_lag_days),
+        # the next run re-checks only changed reports' rows if its suites are these
+        "suites_sha256": suites_digest(settings.expectations_dir),
     }
     fetched = Fetched(sources, read_manifests(settings.raw_dir))
     counts = load_staging(
@@ -136,10 +138,19 @@ def transform(build_path: Path, sql_dir: Path) -> dict[str, int]:
 
 
 @task(cache_policy=NONE)
-def validate(build_path: Path, expectations_dir: Path, gx_dir: Path) -> ValidationSummary:
-    result = validate_warehouse(build_path, expectations_dir, gx_dir)
+def validate(settings: Settings) -> ValidationSummary:
+    result = validate_warehouse(
+        settings.build_path, settings.expectations_dir, settings.gx_dir, settings.warehouse_path
+    )
     logger = get_run_logger()
     logger.info("checks: %d passed, %d failed", result.checks_passed, result.checks_failed)
+    for suite in result.suites:
+        if suite.reports_checked is not None:
+            logger.info(
+                "%s: the rows of %d changed reports checked; the rest are as published",
+                suite.label,
+                suite.reports_checked,
+            )
     for failure in result.failures:
         logger.warning("failed check: %s", failure)
     return result
@@ -276,14 +287,14 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
             quarantine(settings.build_path, held_back)
             model_rows = transform(settings.build_path, settings.sql_dir)
     with clock.step("validate"):
-        checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
+        checks = validate(settings)
     # hold back the reports that fail critical checks, until what is left passes
     while (newly := checks.reports_to_hold_back()) and not checks.blocking and not newly.keys() & held_back:
         held_back |= newly
         with clock.step("quarantine"):
             quarantine(settings.build_path, newly)
             model_rows = transform(settings.build_path, settings.sql_dir)
-            checks = validate(settings.build_path, settings.expectations_dir, settings.gx_dir)
+            checks = validate(settings)
     publishable = checks.success
     newest = newest_report_date(settings.build_path)  # read before publishing moves the build
     if publishable:

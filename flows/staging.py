@@ -11,13 +11,15 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from flows.extract import ExtractedBatch
+from flows.extract import ExtractedBatch, ExtractedReport
 from flows.extract.periods import EVENTS
 from flows.ingest.sources import Source
 from flows.quarantine import QUARANTINE_SCHEMA, REPORT_TABLES
 
 # Files written in the v1.5 storage format stay readable by the DuckDB 1.5 command-line client.
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.5.0"}
+# Staging rows are built and inserted this many reports at a time: memory holds one chunk's rows.
+LOAD_CHUNK_REPORTS = 1000
 
 REFERENCE_TABLES = {
     "ref_regions": "regions.csv",
@@ -167,10 +169,48 @@ def load_staging(
     """Create the build database with reference and staging tables; returns rows per table."""
     loaded_at = {report.sha256: report.loaded_at for report in published_reports(warehouse_path)}
     now = datetime.now(UTC)
-    reports, observations, mentions, set_aside, event_dates = [], [], [], [], []
-    for report in batch.reports:
+    with new_database(build_path) as con:
+        for table, filename in REFERENCE_TABLES.items():
+            con.execute(
+                f"create table {table} as select * from read_csv(?, all_varchar = true)",
+                [str(reference_dir / filename)],
+            )
+        con.execute(STAGING_SCHEMA)
+        con.execute(QUARANTINE_SCHEMA)
+        for first in range(0, len(batch.reports), LOAD_CHUNK_REPORTS):
+            chunk = batch.reports[first : first + LOAD_CHUNK_REPORTS]
+            for table, rows in _report_rows(chunk, loaded_at, now).items():
+                _insert(con, table, rows)
+        for table, rows in (
+            ("stg_rejected_files", [{"path": r.path, "reason": r.reason} for r in batch.rejected]),
+            ("ref_events", [{"event": slug, "event_month": month} for slug, _, month in EVENTS]),
+            (
+                "ref_settings",
+                [
+                    {"name": k, "value": v}
+                    for k, v in {**(run_settings or {}), "staging_schema": SCHEMA_VERSION}.items()
+                ],
+            ),
+            ("stg_sources", [source_row(s) for s in fetched.sources] if fetched else []),
+            ("stg_fetches", fetched.fetches if fetched else []),
+        ):
+            _insert(con, table, rows)
+        _copy_reused(con, warehouse_path, [raw.report_id for raw in batch.reused])
+        _carry_history(con, warehouse_path, now)
+        tables = [*REFERENCE_TABLES, "ref_events", "stg_reports", "stg_observations", "stg_mentions"]
+        tables += ["stg_event_dates", "stg_set_aside", "stg_rejected_files", "stg_superseded_facts"]
+        tables += ["stg_sources", "stg_fetches"]
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+
+
+def _report_rows(
+    reports: list[ExtractedReport], loaded_at: dict[str, datetime], now: datetime
+) -> dict[str, list[dict]]:
+    """The staging rows of some reports, per table."""
+    reports_rows, observations, mentions, set_aside, event_dates = [], [], [], [], []
+    for report in reports:
         raw, extraction = report.raw, report.extraction
-        reports.append(
+        reports_rows.append(
             {
                 "report_id": raw.report_id,
                 "path": raw.path,
@@ -221,39 +261,13 @@ def load_staging(
             }
             for s in extraction.set_aside
         ]
-    with new_database(build_path) as con:
-        for table, filename in REFERENCE_TABLES.items():
-            con.execute(
-                f"create table {table} as select * from read_csv(?, all_varchar = true)",
-                [str(reference_dir / filename)],
-            )
-        con.execute(STAGING_SCHEMA)
-        con.execute(QUARANTINE_SCHEMA)
-        for table, rows in (
-            ("stg_reports", reports),
-            ("stg_observations", observations),
-            ("stg_mentions", mentions),
-            ("stg_rejected_files", [{"path": r.path, "reason": r.reason} for r in batch.rejected]),
-            ("stg_event_dates", event_dates),
-            ("ref_events", [{"event": slug, "event_month": month} for slug, _, month in EVENTS]),
-            (
-                "ref_settings",
-                [
-                    {"name": k, "value": v}
-                    for k, v in {**(run_settings or {}), "staging_schema": SCHEMA_VERSION}.items()
-                ],
-            ),
-            ("stg_set_aside", set_aside),
-            ("stg_sources", [source_row(s) for s in fetched.sources] if fetched else []),
-            ("stg_fetches", fetched.fetches if fetched else []),
-        ):
-            _insert(con, table, rows)
-        _copy_reused(con, warehouse_path, [raw.report_id for raw in batch.reused])
-        _carry_history(con, warehouse_path, now)
-        tables = [*REFERENCE_TABLES, "ref_events", "stg_reports", "stg_observations", "stg_mentions"]
-        tables += ["stg_event_dates", "stg_set_aside", "stg_rejected_files", "stg_superseded_facts"]
-        tables += ["stg_sources", "stg_fetches"]
-        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+    return {
+        "stg_reports": reports_rows,
+        "stg_observations": observations,
+        "stg_mentions": mentions,
+        "stg_event_dates": event_dates,
+        "stg_set_aside": set_aside,
+    }
 
 
 def _copy_reused(con: duckdb.DuckDBPyConnection, warehouse_path: Path, report_ids: list[str]) -> None:
@@ -265,7 +279,7 @@ def _copy_reused(con: duckdb.DuckDBPyConnection, warehouse_path: Path, report_id
         for table in REPORT_TABLES:
             con.execute(
                 f"insert into {table} by name "
-                f"select * from published.{table} where list_contains(?, report_id)",
+                f"select * from published.{table} where report_id in (select unnest(?))",
                 [report_ids],
             )
     finally:

@@ -10,11 +10,13 @@ other commands import this module without validating anything.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,6 +56,12 @@ class SuiteSpec:
         """critical (the default: a failing report is held back) or warning (shown, published)."""
         return self.meta.get("severity", "critical")
 
+    @property
+    def per_report(self) -> bool:
+        """Its every expectation looks at one report's rows at a time (meta.scope "per report"), so
+        rows of reports unchanged since they were published and checked need no second look."""
+        return self.meta.get("scope") == "per report"
+
 
 @dataclass(frozen=True)
 class SuiteResult:
@@ -70,6 +78,8 @@ class SuiteResult:
     failed_reports: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # failures no report can be blamed for (e.g. a dimension's key is duplicated)
     unattributed: tuple[str, ...] = ()
+    # report ids whose rows were checked, when only the changed reports' were (None: every row)
+    reports_checked: int | None = None
 
     @property
     def label(self) -> str:
@@ -144,23 +154,43 @@ def read_suite_files(expectations_dir: Path) -> list[SuiteSpec]:
     return specs
 
 
-def validate_warehouse(db_path: Path, expectations_dir: Path, gx_dir: Path) -> ValidationSummary:
-    """Validate every suite in expectations_dir against the DuckDB file; store results in gx_dir."""
+def validate_warehouse(
+    db_path: Path, expectations_dir: Path, gx_dir: Path, published: Path | None = None
+) -> ValidationSummary:
+    """Validate every suite in expectations_dir against the DuckDB file; store results in gx_dir.
+    Each dataset is read when its suite runs, with only the columns the suite names, and let go
+    after: memory holds one dataset's columns at a time, not the warehouse. A per-report suite
+    reads only the rows of reports whose rows differ from those in the published warehouse, when
+    that was checked by these same suite files."""
     specs = read_suite_files(expectations_dir)
-    frames = read_datasets(db_path, {spec.dataset for spec in specs})
     context = _context(gx_dir)
     suites = {spec.name: _build_suite(spec) for spec in specs}  # fail on a bad file before storing
     _drop_stale_definitions(context, keep=set(suites))
     run_time = datetime.now(UTC)
     results: list[SuiteResult] = []
-    for spec in specs:
-        frame = frames[spec.dataset]
-        if frame is None:
-            results.append(_missing_dataset_result(spec))
-            continue
-        outcome = _run_suite(context, suites[spec.name], spec.dataset, frame, run_time)
-        results.append(_suite_result(spec, outcome, frame))
+    with open_warehouse(db_path) as warehouse:
+        digest = suites_digest(expectations_dir)
+        compared = published is not None and warehouse.compare_with(published, digest)
+        for spec in specs:
+            reports = warehouse.changed_reports(spec.dataset) if compared and spec.per_report else None
+            frame = warehouse.read(spec.dataset, suite_columns(spec), reports)
+            if frame is None:
+                results.append(_missing_dataset_result(spec))
+                continue
+            outcome = _run_suite(context, suites[spec.name], spec.dataset, frame, run_time)
+            result = _suite_result(spec, outcome, frame)
+            results.append(result if reports is None else replace(result, reports_checked=len(reports)))
+            del frame
     return ValidationSummary(suites=tuple(results), run_time=run_time.isoformat())
+
+
+def suites_digest(expectations_dir: Path) -> str:
+    """A hash of the suite files as written (read, not parsed): a warehouse checked by other
+    suites is checked whole."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(expectations_dir).glob("*.json")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def build_data_docs(gx_dir: Path, docs_dir: Path, keep_runs: int = 10) -> Path:
@@ -180,28 +210,114 @@ def build_data_docs(gx_dir: Path, docs_dir: Path, keep_runs: int = 10) -> Path:
     return index
 
 
+class Warehouse:
+    """A read-only DuckDB connection that hands out tables and views as pandas frames."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.columns = self._columns("current_database()")
+        self.published: dict[str, list[str]] = {}
+
+    def _columns(self, catalog: str) -> dict[str, list[str]]:
+        columns: dict[str, list[str]] = {}
+        for table, column in self.con.execute(
+            "select table_name, column_name from information_schema.columns"
+            f" where table_catalog = {catalog} and table_schema = 'main'"
+            " order by table_name, ordinal_position"
+        ).fetchall():
+            columns.setdefault(table, []).append(column)
+        return columns
+
+    def compare_with(self, published: Path, digest: str) -> bool:
+        """Attach the published warehouse to compare rows with, if it was checked by the suites
+        whose digest is given; whether it was."""
+        if not Path(published).is_file():
+            return False
+        self.con.execute("attach ? as published (read_only)", [str(published)])
+        self.published = self._columns("'published'")
+        if "ref_settings" not in self.published:
+            return False
+        stored = self.con.execute(
+            "select value from published.ref_settings where name = 'suites_sha256'"
+        ).fetchall()
+        return stored == [(digest,)]
+
+    def changed_reports(self, name: str) -> list[str] | None:
+        """The reports with a row in the dataset that the published one lacks (new, revised, or
+        built differently), or None when the two cannot be compared row for row."""
+        if REPORT_COLUMN not in self.columns.get(name, []) or self.published.get(name) != self.columns[name]:
+            return None
+        # names come from the database's own catalogue, so quoting them is safe
+        return sorted(
+            report_id
+            for (report_id,) in self.con.execute(
+                f'select distinct {REPORT_COLUMN} from (select * from "{name}" '
+                f'except select * from published."{name}") where {REPORT_COLUMN} is not null'
+            ).fetchall()
+        )
+
+    def read(
+        self, name: str, wanted: set[str] | None = None, reports: list[str] | None = None
+    ) -> pd.DataFrame | None:
+        """The table or view (only the wanted columns it has, only the given reports' rows);
+        None when it is missing."""
+        _check_identifier(name)
+        if name not in self.columns:
+            return None
+        columns = [c for c in self.columns[name] if wanted is None or c in wanted] or self.columns[name]
+        selected = ", ".join(f'"{column}"' for column in columns)
+        if reports is None:
+            return self.con.execute(f'SELECT {selected} FROM "{name}"').df(date_as_object=False)
+        return self.con.execute(
+            f'SELECT {selected} FROM "{name}" WHERE {REPORT_COLUMN} IN (SELECT unnest(?))', [reports]
+        ).df(date_as_object=False)
+
+
+@contextmanager
+def open_warehouse(db_path: Path) -> Iterator[Warehouse]:
+    if not Path(db_path).is_file():
+        raise FileNotFoundError(f"warehouse not found: {db_path}")
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        yield Warehouse(con)
+
+
 def read_datasets(db_path: Path, names: Iterable[str]) -> dict[str, pd.DataFrame | None]:
     """Read each named table/view whole from a read-only DuckDB file; None when it is missing."""
     wanted = sorted(set(names))
     for name in wanted:
         _check_identifier(name)
-    if not Path(db_path).is_file():
-        raise FileNotFoundError(f"warehouse not found: {db_path}")
-    with duckdb.connect(str(db_path), read_only=True) as con:
-        existing = {
-            row[0]
-            for row in con.execute(
-                "SELECT table_name FROM information_schema.tables"
-                " WHERE table_catalog = current_database() AND table_schema = current_schema()"
-            ).fetchall()
-        }
-        # The name is a checked identifier that exists in the database, so quoting it is safe.
-        return {
-            name: con.execute(f'SELECT * FROM "{name}"').df(date_as_object=False)
-            if name in existing
-            else None
-            for name in wanted
-        }
+    with open_warehouse(db_path) as warehouse:
+        return {name: warehouse.read(name) for name in wanted}
+
+
+def suite_columns(spec: SuiteSpec) -> set[str] | None:
+    """The columns a suite's expectations name (with report_id, to blame reports), or None when
+    it needs every column: a table-level expectation (an audit's failure shows whole rows)."""
+    if any(exp["type"].startswith("expect_table_") for exp in spec.expectations):
+        return None
+    columns = {REPORT_COLUMN}
+    for exp in spec.expectations:
+        for key, value in (exp.get("kwargs") or {}).items():
+            if key.startswith("column"):
+                columns.update([value] if isinstance(value, str) else value)
+            elif key == "row_condition":
+                columns.update(_condition_columns(value))
+    return columns
+
+
+def _condition_columns(condition: Any) -> set[str]:
+    """Column names a row_condition may read; for pandas pass-through text, every identifier in it
+    (a name that is no column is simply not selected)."""
+    if isinstance(condition, str):
+        return set(_IDENTIFIER.findall(condition))
+    if not isinstance(condition, dict):
+        return set()
+    if condition.get("type") == "pass_through":
+        return set(_IDENTIFIER.findall(str(condition.get("pass_through_filter"))))
+    found = {condition["column"]["name"]} if isinstance(condition.get("column"), dict) else set()
+    for part in condition.get("conditions") or []:
+        found |= _condition_columns(part)
+    return found
 
 
 def prune_validation_results(context: FileDataContext, keep_runs: int) -> int:

@@ -1,7 +1,16 @@
 -- Audit: an amount, last year's amount for the same period and the stated growth between them
 -- that disagree beyond rounding (growth must lie in the range the two rounded amounts imply).
+-- Last year's amount is the one the warehouse answers with (v_series), so each stated amount is
+-- compared once, however many reports state last year's.
+-- Grain: one row per stated amount whose growth disagrees.
 with amounts as (
     select * from fact_retail where metric_code = 'amount_cny' and not is_derived
+),
+
+answered_amounts as (
+    select amounts.*
+    from v_series as series
+    inner join amounts using (fact_id)
 ),
 
 growth as (
@@ -23,7 +32,7 @@ compared as (
         growth.half_unit as growth_rounding,
         growth.evidence
     from amounts as current
-    inner join amounts as prior
+    inner join answered_amounts as prior
         on prior.region_code = current.region_code
         and prior.segment_code = current.segment_code
         and prior.period_code

@@ -1,6 +1,8 @@
--- Audit: two reports that state the same fact (region, segment, period, measure) with values
--- whose rounding intervals do not overlap. A later report from the same source restating a fact
--- is a revision (v_revisions), not a conflict.
+-- Audit: a report stating a fact (region, segment, period, measure) with a value whose rounding
+-- interval does not meet that of the figure the warehouse answers with (v_series). A later
+-- report from the same source restating a fact is a revision (v_revisions), not a conflict.
+-- Grain: one row per stated figure that disagrees with the answer (not per pair of reports, so
+-- the audit grows with the facts however many reports state one question).
 with stated as (
     select facts.*, reports.source, reports.report_date, reports.path
     from fact_retail as facts
@@ -8,29 +10,35 @@ with stated as (
     where not facts.is_derived
 ),
 
+answers as (
+    select stated.*
+    from v_series as series
+    inner join stated using (fact_id)
+),
+
 final as (
     select
         one.report_id,
-        other.report_id as other_report_id,
+        answer.report_id as other_report_id,
         one.path,
-        other.path as other_path,
+        answer.path as other_path,
         one.region_code,
         one.segment_code,
         one.period_code,
         one.metric_code,
         one.value,
-        other.value as other_value,
+        answer.value as other_value,
         one.evidence,
-        other.evidence as other_evidence
+        answer.evidence as other_evidence
     from stated as one
-    inner join stated as other
-        on other.region_code = one.region_code
-        and other.segment_code = one.segment_code
-        and other.period_code = one.period_code
-        and other.metric_code = one.metric_code
-        and other.report_id > one.report_id
-    where abs(one.value - other.value) > one.half_unit + other.half_unit + 1e-9
-        and not (one.source = other.source and one.report_date <> other.report_date)
+    inner join answers as answer
+        on answer.region_code = one.region_code
+        and answer.segment_code = one.segment_code
+        and answer.period_code = one.period_code
+        and answer.metric_code = one.metric_code
+        and answer.report_id <> one.report_id
+    where abs(one.value - answer.value) > one.half_unit + answer.half_unit + 1e-9
+        and not (one.source = answer.source and one.report_date <> answer.report_date)
 )
 
 select * from final

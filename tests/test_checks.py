@@ -112,12 +112,21 @@ def test_two_sources_disagreeing_is_a_conflict_naming_both(tmp_path):
             "c.txt": report("China Daily", "January 22, 2025", body.format("8.3")),
         },
     )
-    # 8 (7.5-8.5) agrees with 8.3 (8.25-8.35); 9.5 (9.45-9.55) agrees with neither
-    assert {frozenset((row[2], row[3])) for row in rows} == {
-        frozenset(("a.txt", "b.txt")),
-        frozenset(("b.txt", "c.txt")),
-    }
+    # the answer is the latest, c's 8.3 (8.25-8.35); a's 8 (7.5-8.5) meets it, b's 9.5 does not
+    assert [(row[2], row[3]) for row in rows] == [("b.txt", "c.txt")]
     assert all("grew" in row[10] and "grew" in row[11] for row in rows)
+
+
+def test_conflicts_grow_with_the_figures_not_with_pairs_of_reports(tmp_path):
+    body = "In 2024 online retail sales in Gansu grew {} percent."
+    reports = {
+        f"{day}.txt": report(f"Paper {day}", f"January {day}, 2025", body.format(2 * day))
+        for day in range(10, 20)
+    }
+    rows = audit(tmp_path, "chk_cross_report_conflicts", reports)
+    # ten reports, ten figures 2 points apart: nine disagree with the answer (the latest), not 45 pairs
+    assert sorted(row[2] for row in rows) == [f"{day}.txt" for day in range(10, 19)]
+    assert {row[3] for row in rows} == {"19.txt"}
 
 
 def test_a_later_report_from_the_same_source_is_a_revision_not_a_conflict(tmp_path):

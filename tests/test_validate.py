@@ -13,9 +13,13 @@ import duckdb
 import pytest
 
 from flows.validate import (
+    SuiteResult,
     build_data_docs,
+    open_warehouse,
     read_datasets,
     read_suite_files,
+    suite_columns,
+    suites_digest,
     validate_warehouse,
 )
 
@@ -380,3 +384,77 @@ def run_dirs(gx_dir: Path) -> set[str]:
     """Distinct run times among stored results (validations/<suite>/<run_name>/<run_time>/)."""
     folder = gx_dir / "uncommitted" / "validations"
     return {p.parent.name for p in folder.rglob("*.json")}
+
+
+def test_a_suite_reads_only_the_columns_it_names_and_an_audit_reads_whole_rows() -> None:
+    specs = {spec.name: spec for spec in read_suite_files(SUITES)}
+    facts = suite_columns(specs["fact_retail"])
+    # the compound key, the checked value and the column its row conditions test, and report_id
+    assert facts >= {"report_id", "region_code", "segment_code", "period_code", "metric_code", "value"}
+    assert facts.isdisjoint({"fact_id", "unit", "evidence", "is_derived", "derivation", "half_unit"})
+    assert suite_columns(specs["chk_orphan_facts"]) is None  # a failure shows the bad rows whole
+
+
+def test_a_dataset_is_read_with_the_wanted_columns_it_has(tmp_path: Path) -> None:
+    db = tmp_path / "t.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE t AS SELECT 1 AS a, 2 AS b, 3 AS report_id")
+    with open_warehouse(db) as warehouse:
+        assert list(warehouse.read("t", {"b", "report_id", "endswith", "metric_code"}).columns) == [
+            "b",
+            "report_id",
+        ]
+        assert list(warehouse.read("t").columns) == ["a", "b", "report_id"]
+        assert warehouse.read("absent", {"a"}) is None
+
+
+def published_with_digest(path: Path, digest: str) -> Path:
+    """make_warehouse's warehouse as a run publishes it: with the digest of the suites that checked it."""
+    make_warehouse(path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE ref_settings AS SELECT 'suites_sha256' AS name, ? AS value", [digest])
+    return path
+
+
+def add_report(path: Path, report_id: str, value: float) -> None:
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            "INSERT INTO fact_retail VALUES (?, ?, '650000', 'total', '2024-H1', 'yoy_growth_pct', ?,"
+            " 'percent', 'quoted text', false, NULL)",
+            [f"f-{report_id}", report_id, value],
+        )
+
+
+def fact_suite(summary) -> SuiteResult:
+    (suite,) = [s for s in summary.suites if s.suite == "fact_retail"]
+    return suite
+
+
+def test_a_per_report_suite_checks_only_the_reports_that_changed_since_publishing(tmp_path: Path) -> None:
+    published = published_with_digest(tmp_path / "published.duckdb", suites_digest(SUITES))
+    build = tmp_path / "build.duckdb"
+    shutil.copy(published, build)
+    add_report(build, "r2", 4000.0)  # a new report with an impossible growth
+    suite = fact_suite(validate_warehouse(build, SUITES, tmp_path / "gx", published))
+    assert suite.reports_checked == 1 and list(suite.failed_reports) == ["r2"]
+    # only r2's row was read: the unexpected-row count is of 1 row, not of the whole table
+    assert suite.evaluated == 7 and suite.failures[0].count(" of 1 rows") == 1
+
+
+def test_a_report_whose_rows_were_built_differently_is_checked_again(tmp_path: Path) -> None:
+    published = published_with_digest(tmp_path / "published.duckdb", suites_digest(SUITES))
+    build = tmp_path / "build.duckdb"
+    shutil.copy(published, build)
+    with duckdb.connect(str(build)) as con:  # e.g. a changed model now gives r1's fact another value
+        con.execute("UPDATE fact_retail SET value = 4000 WHERE fact_id = 'f01'")
+    suite = fact_suite(validate_warehouse(build, SUITES, tmp_path / "gx", published))
+    assert suite.reports_checked == 1 and list(suite.failed_reports) == ["r1"]
+
+
+def test_every_row_is_checked_when_the_suites_changed_since_publishing(tmp_path: Path) -> None:
+    published = published_with_digest(tmp_path / "published.duckdb", "the digest of other suite files")
+    build = tmp_path / "build.duckdb"
+    shutil.copy(published, build)
+    add_report(build, "r2", 5.0)
+    suite = fact_suite(validate_warehouse(build, SUITES, tmp_path / "gx", published))
+    assert suite.reports_checked is None and suite.success

@@ -14,6 +14,9 @@ import duckdb
 from flows.extract.zh.script import is_chinese
 from flows.pages.html import link, page, region_href, table
 
+# Pages are written this many reports at a time: memory holds one part's rows, not every report's.
+PAGE_CHUNK_REPORTS = 500
+
 
 def write_report_pages(
     con: duckdb.DuckDBPyConnection, docs_dir: Path, changed: set[str] | None = None
@@ -31,10 +34,18 @@ def write_report_pages(
     due = sorted(
         r for r in published if changed is None or r in changed or not (folder / f"{r}.html").exists()
     )
+    written = []
+    for first in range(0, len(due), PAGE_CHUNK_REPORTS):
+        written += _write_report_pages(con, folder, due[first : first + PAGE_CHUNK_REPORTS])
+    return written
+
+
+def _write_report_pages(con: duckdb.DuckDBPyConnection, folder: Path, due: list[str]) -> list[Path]:
+    """The pages of some reports, from one query per part of a page."""
     reports = con.execute(
         "select report_id, r.path, r.title, r.source, r.report_date, d.url, r.text "
         "from stg_reports r join dim_report d using (report_id) "
-        "where list_contains(?, report_id) order by report_id",
+        "where report_id in (select unnest(?)) order by report_id",
         [due],
     ).fetchall()
     facts = _by_report(
@@ -47,7 +58,7 @@ def write_report_pages(
           on f.fact_id = md5(concat_ws('|', o.report_id, o.region_code, o.segment_code, o.period_code,
                                        o.metric_code))
         join v_facts v using (fact_id)
-        where list_contains(?, o.report_id)
+        where o.report_id in (select unnest(?))
         order by o.report_id, o.figure_start
         """,
         due,
@@ -55,13 +66,13 @@ def write_report_pages(
     derived = _by_report(
         con,
         "select report_id, region, segment, period, metric_code, value, derivation from v_facts "
-        "where is_derived and list_contains(?, report_id) order by report_id, region, segment",
+        "where is_derived and report_id in (select unnest(?)) order by report_id, region, segment",
         due,
     )
     set_aside = _by_report(
         con,
         "select report_id, figure_start, figure_end, disposition, reason, text from stg_set_aside "
-        "where list_contains(?, report_id) order by report_id, figure_start",
+        "where report_id in (select unnest(?)) order by report_id, figure_start",
         due,
     )
     written = []
