@@ -8,8 +8,9 @@ from pathlib import Path
 
 import duckdb
 
-# What each layer's models become; a model reads staging tables and the models it names.
-LAYERS = {"stg": "table", "dim": "table", "fact": "table", "v": "view", "chk": "view"}
+# What each layer's models become; a model reads staging tables and the models it names. Audits
+# are tables: built once per run, then counted, checked and shown without being computed again.
+LAYERS = {"stg": "table", "dim": "table", "fact": "table", "v": "view", "chk": "table"}
 MODEL_NAME = re.compile(r"(?P<layer>[a-z]+)_[a-z0-9_]+")
 
 

@@ -86,10 +86,12 @@ def test_derived_prior_year_share(con):
     ).fetchall() == [("2023-H1", 45.3, True), ("2024-H1", 47.0, False)]
 
 
-def test_audit_views_are_empty_for_the_reference_report(con):
+def test_audit_tables_are_empty_for_the_reference_report(con):
     audits = [
         r[0]
-        for r in con.execute("select view_name from duckdb_views() where view_name like 'chk_%'").fetchall()
+        for r in con.execute(
+            "select table_name from duckdb_tables() where table_name like 'chk_%'"
+        ).fetchall()
     ]
     assert len(audits) == 9
     for audit in audits:  # freshness too: no source follows a region, so no release is overdue

@@ -236,7 +236,7 @@ def _checks(con: duckdb.DuckDBPyConnection) -> str:
     audits = [
         name
         for (name,) in con.execute(
-            "select view_name from duckdb_views() where view_name like 'chk_%' order by 1"
+            "select table_name from duckdb_tables() where table_name like 'chk_%' order by 1"
         ).fetchall()
     ]
     rows = [(name, con.execute(f"select count(*) from {name}").fetchone()[0]) for name in audits]
