@@ -38,7 +38,7 @@ from flows.staging import (
     published_reports,
     report_changes,
 )
-from flows.summary import RunSummary, Stopwatch
+from flows.summary import LISTED, RunSummary, Stopwatch
 from flows.transform import run_models
 from flows.validate import ValidationSummary, build_data_docs, suites_digest, validate_warehouse
 
@@ -90,8 +90,10 @@ def finish_extraction(
         len(batch.reports),
         len(batch.reused),
     )
-    for rejected in batch.rejected:
+    for rejected in batch.rejected[:LISTED]:
         logger.warning("rejected %s", rejected.reason)
+    if len(batch.rejected) > LISTED:
+        logger.warning("… and %d more rejected files (in stg_rejected_files)", len(batch.rejected) - LISTED)
     return batch
 
 

@@ -25,6 +25,8 @@ class Stopwatch:
             self.seconds[name] = self.seconds.get(name, 0.0) + perf_counter() - started
 
 
+# Rejected files listed one by one; beyond, a count (a folder of 10,000 stray files is one line more).
+LISTED = 50
 PROBLEM_PREFIXES = ("error:", "held back:", "warning:", "failed check:", "NOT published", "source failed:")
 
 
@@ -93,7 +95,12 @@ class RunSummary:
         ]
         lines += [f"revised: {path} (new content; its facts replace the old ones)" for path in self.changed]
         lines += [f"skipped: {path} (outside the backfill's regions and periods)" for path in self.skipped]
-        lines += [f"error: {line}" for line in self.rejected]
+        lines += [f"error: {line}" for line in self.rejected[:LISTED]]
+        if len(self.rejected) > LISTED:
+            lines.append(
+                f"error: … and {len(self.rejected) - LISTED:,} more rejected files "
+                '(all of them: retail-etl query "select * from stg_rejected_files")'
+            )
         for path, reasons in self.held_back.items():
             lines.append(f"held back: {path}, failed {len(reasons)} critical check(s):")
             lines += [f"  {reason}" for reason in reasons]

@@ -244,3 +244,16 @@ def test_only_io_failures_are_retried(error, retried):
     from flows.pipeline import transient_failure
 
     assert transient_failure(None, None, Failed(data=error)) is retried
+
+
+def test_many_stray_files_are_counted_after_the_first_fifty(raw_dir, tmp_path):
+    for n in range(60):
+        (raw_dir / f"scan{n:02}.pdf").write_bytes(b"%PDF-1.4")
+    state, summary = run(raw_dir, tmp_path / "warehouse" / "retail.duckdb")
+    errors = [line for line in summary.lines() if line.startswith("error:")]
+    assert len(summary.rejected) == 60 and len(errors) == 51
+    assert errors[0] == "error: scan00.pdf: unsupported format (.pdf): reports are .txt, .html, .htm"
+    assert errors[-1].startswith("error: … and 10 more rejected files")
+    assert summary.facts_built == 19  # the report beside them is published
+    with duckdb.connect(str(tmp_path / "warehouse" / "retail.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from stg_rejected_files").fetchone()[0] == 60
