@@ -280,8 +280,12 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
         # quote(): Prefect need not walk every report and observation looking for futures
         changes, loaded = load(quote(batch), settings, sources.sources)
     ids = {report.raw.path: report.raw.report_id for report in batch.reports}
+    rejected, skipped, held = [r.reason for r in batch.rejected], batch.skipped, batch.held
+    review = batch.review_lines()
+    # the reports' text and extractions are in staging now: not held through the steps after
+    del parts, batch
     # reports a bad correction line names are held back rather than published uncorrected
-    held_back = {ids[path]: reasons for path, reasons in batch.held.items()}
+    held_back = {ids[path]: reasons for path, reasons in held.items()}
     with clock.step("transform"):
         model_rows = transform(settings.build_path, settings.sql_dir)
     if held_back:
@@ -305,16 +309,16 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
     paths = {report_id: path for path, report_id in ids.items()}
     summary = RunSummary(
         reports_read=len(reports.reports) + len(reports.rejected),
-        rejected=[r.reason for r in batch.rejected],
+        rejected=rejected,
         observations_loaded=loaded["stg_observations"],
-        skipped=batch.skipped,
+        skipped=skipped,
         facts_built=model_rows.get("fact_retail", 0),
         checks_passed=checks.checks_passed,
         checks_failed=checks.checks_failed,
         failures=[f for f in checks.failures if f not in checks.warnings],
         warnings=checks.warnings,
         held_back={paths[report_id]: reasons for report_id, reasons in held_back.items()},
-        review=batch.review_lines(),
+        review=review,
         published=publishable,
         warehouse_path=settings.warehouse_path,
         build_path=settings.build_path,
