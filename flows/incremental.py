@@ -11,8 +11,8 @@ from pathlib import Path
 
 import duckdb
 
-from flows.corrections import correct_batch
-from flows.discover import Discovery, RawReport
+from flows.corrections import BadLine, Correction, apply_corrections, correct_batch, read_corrections
+from flows.discover import Discovery, RawReport, Rejected
 from flows.extract import CORRECTIONS_FILE, ExtractedBatch, extract_reports
 from flows.reference import Reference
 from flows.staging import SCHEMA_VERSION
@@ -155,3 +155,36 @@ def extract_batch(
     to_extract, reused = plan_run(discovery, raw_dir, reference, warehouse_path, scope)
     extracted = extract_reports(to_extract, reference, seconds_per_report)
     return finish_batch([extracted], reused, raw_dir, reference, scope)
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """The raw folder's corrections file, read once for a run whose reports come in parts."""
+
+    lines: list[Correction]
+    bad: list[BadLine]
+
+    @classmethod
+    def read(cls, raw_dir: Path, reference: Reference) -> Corrections:
+        return cls(*read_corrections(raw_dir, reference))
+
+    def for_reports(self, paths: set[str], named: bool = True) -> tuple[list[Correction], list[BadLine]]:
+        """The lines naming these reports (or, with named off, naming none of them)."""
+        return (
+            [c for c in self.lines if (c.report in paths) is named],
+            [b for b in self.bad if (b.report in paths) is named],
+        )
+
+
+def prepare_part(
+    part: ExtractedBatch, corrections: Corrections, scope: RunScope, reference: Reference
+) -> ExtractedBatch:
+    """Some extracted reports corrected and kept to the scope, ready for staging."""
+    paths = {report.raw.path for report in part.reports}
+    return limit_to_scope(apply_corrections(part, *corrections.for_reports(paths)), scope, reference)
+
+
+def unmatched_corrections(corrections: Corrections, extracted: set[str]) -> list[Rejected]:
+    """Correction lines naming no report extracted in the run, each rejected with its reason."""
+    lines, bad = corrections.for_reports(extracted, named=False)
+    return apply_corrections(ExtractedBatch([], []), lines, bad).rejected

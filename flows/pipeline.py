@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from time import perf_counter
 
@@ -16,10 +17,10 @@ from prefect.states import Completed, Failed, State
 from prefect.utilities.annotations import quote
 
 from flows.cluster import chunk_size, chunks, extraction_runner, workers_use
-from flows.discover import Discovery, RawReport, find_reports
+from flows.discover import Discovery, RawReport, Rejected, find_reports
 from flows.docs_site import make_offline
-from flows.extract import ExtractedBatch, extract_reports
-from flows.incremental import RunScope, finish_batch, plan_run
+from flows.extract import ExtractedBatch, StagedPart, extract_reports
+from flows.incremental import Corrections, RunScope, plan_run, prepare_part, unmatched_corrections
 from flows.ingest.archive import read_manifests
 from flows.ingest.fetch import SourceReport, fetch_releases, open_http
 from flows.ingest.http import Http
@@ -33,10 +34,13 @@ from flows.settings import Settings, load_settings
 from flows.staging import (
     Fetched,
     ReportChanges,
-    load_staging,
+    Staging,
+    begin_staging,
+    finish_staging,
     newest_report_date,
     published_reports,
     report_changes,
+    stage_reports,
 )
 from flows.summary import LISTED, RunSummary, Stopwatch
 from flows.transform import run_models
@@ -78,25 +82,6 @@ def extract_chunk(chunk: Discovery, reference_dir: Path, seconds: float) -> Extr
     return extract_reports(chunk, Reference(reference_dir), seconds)
 
 
-@task(cache_policy=NONE)
-def finish_extraction(
-    parts: list[ExtractedBatch], reused: list[RawReport], settings: Settings, scope: RunScope
-) -> ExtractedBatch:
-    batch = finish_batch(parts, reused, settings.raw_dir, Reference(settings.reference_dir), scope)
-    logger = get_run_logger()
-    logger.info(
-        "extracted %d observations from %d reports; %d unchanged reports reused as published",
-        batch.observation_count,
-        len(batch.reports),
-        len(batch.reused),
-    )
-    for rejected in batch.rejected[:LISTED]:
-        logger.warning("rejected %s", rejected.reason)
-    if len(batch.rejected) > LISTED:
-        logger.warning("… and %d more rejected files (in stg_rejected_files)", len(batch.rejected) - LISTED)
-    return batch
-
-
 def cannot_write(error: BaseException) -> bool:
     """A failure of the file system under the warehouse, not of the pipeline's own logic."""
     return isinstance(error, OSError | duckdb.IOException) or "No space left on device" in str(error)
@@ -114,10 +99,37 @@ RETRY_IO = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn": t
 
 
 @task(cache_policy=NONE, **RETRY_IO)
+def begin_load(settings: Settings) -> tuple[Staging, Corrections]:
+    """The build database, empty, and the corrections to apply as reports come to it."""
+    staging = begin_staging(settings.build_path, settings.reference_dir, settings.warehouse_path)
+    get_run_logger().info("staging tables created in %s", settings.build_path)
+    return staging, Corrections.read(settings.raw_dir, Reference(settings.reference_dir))
+
+
+@task(cache_policy=NONE, **RETRY_IO)
+def stage_part(
+    part: ExtractedBatch, staging: Staging, corrections: Corrections, scope: RunScope, reference_dir: Path
+) -> StagedPart:
+    """Some extracted reports, corrected and kept to the scope, into staging: extraction's output
+    is loaded as it comes, never held whole."""
+    batch = prepare_part(part, corrections, scope, Reference(reference_dir))
+    stage_reports(staging, batch.reports)
+    return StagedPart.of(batch)
+
+
+@task(cache_policy=NONE, **RETRY_IO)
 def load(
-    batch: ExtractedBatch, settings: Settings, sources: list[Source]
-) -> tuple[ReportChanges, dict[str, int]]:
-    changes = report_changes(batch, published_reports(settings.warehouse_path))
+    parts: list[StagedPart],
+    reused: list[RawReport],
+    staging: Staging,
+    corrections: Corrections,
+    settings: Settings,
+    sources: list[Source],
+) -> tuple[ReportChanges, dict[str, int], list[Rejected]]:
+    """The staging tables finished: rejected files, settings, sources, the reused reports' rows."""
+    extracted = {path: sha for part in parts for path, sha in part.sha256.items()}
+    rejected = [r for part in parts for r in part.rejected]
+    rejected += unmatched_corrections(corrections, set(extracted))
     run_settings = {
         "release_cadence_months": str(settings.release_cadence_months),
         "release_lag_days": str(settings.release_lag_days),
@@ -125,11 +137,23 @@ def load(
         "suites_sha256": suites_digest(settings.expectations_dir),
     }
     fetched = Fetched(sources, read_manifests(settings.raw_dir))
-    counts = load_staging(
-        batch, settings.build_path, settings.reference_dir, settings.warehouse_path, run_settings, fetched
+    reused_ids = [raw.report_id for raw in reused]
+    counts = finish_staging(staging, rejected, reused_ids, run_settings, fetched)
+    now = {**extracted, **{raw.path: raw.sha256 for raw in reused}}
+    changes = report_changes(now, published_reports(settings.warehouse_path))
+    logger = get_run_logger()
+    logger.info(
+        "extracted %d observations from %d reports; %d unchanged reports reused as published",
+        sum(part.observations for part in parts),
+        len(extracted),
+        len(reused),
     )
-    get_run_logger().info("loaded staging tables into %s: %s", settings.build_path, counts)
-    return changes, counts
+    for line in rejected[:LISTED]:
+        logger.warning("rejected %s", line.reason)
+    if len(rejected) > LISTED:
+        logger.warning("… and %d more rejected files (in stg_rejected_files)", len(rejected) - LISTED)
+    logger.info("loaded staging tables into %s: %s", settings.build_path, counts)
+    return changes, counts, rejected
 
 
 @task(cache_policy=NONE)
@@ -213,25 +237,29 @@ def retail_warehouse(
         return Failed(message=f"{settings.warehouse_path.parent}: cannot write the warehouse: {reason}")
 
 
-def _extract(to_extract: Discovery, settings: Settings) -> list[ExtractedBatch]:
-    """Extract in this process, or in chunks on a Dask cluster; either way in chunks whose
-    completion the log and a progress artifact show (reports done of all, and the rate)."""
+def _extract(
+    to_extract: Discovery, settings: Settings, stage: Callable[[ExtractedBatch], StagedPart]
+) -> list[StagedPart]:
+    """Extract in this process, or in chunks on a Dask cluster; either way in chunks, each staged
+    as it completes and then let go, whose completion the log and a progress artifact show
+    (reports done of all, and the rate)."""
     total = len(to_extract.reports)
     runner = extraction_runner(settings, total)
     parts = chunks(to_extract, chunk_size(settings, total, parallel=runner is not None))
     progress = Progress(total, len(parts) > 1)
     chunk_parameters = {"reference_dir": settings.reference_dir, "seconds": settings.extract_seconds}
+    staged = []
     if runner is None:
-        done = []
         for part in parts:
-            done.append(extract_chunk(quote(part), **chunk_parameters))
+            staged.append(stage(extract_chunk(quote(part), **chunk_parameters)))
             progress.add(len(part.reports))
-        return done
+        return staged
     with workers_use(str(get_client(sync_client=True).api_url)), runner:
         futures = {runner.submit(extract_chunk, {"chunk": part, **chunk_parameters}): part for part in parts}
         for future in as_completed(list(futures)):
-            progress.add(len(futures[future].reports))
-        return [future.result() for future in futures]
+            staged.append(stage(future.result()))
+            progress.add(len(futures.pop(future).reports))  # the cluster may let the result go
+        return staged
 
 
 class Progress:
@@ -274,16 +302,20 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
         reports = find_raw_reports(settings.raw_dir, settings.max_report_bytes)
     with clock.step("extract"):
         to_extract, reused = plan_extraction(quote(reports), settings, scope)
-        parts = [ExtractedBatch([], to_extract.rejected), *_extract(to_extract, settings)]
-        batch = finish_extraction(quote(parts), quote(reused), settings, scope)
+        staging, corrections = begin_load(settings)
+
+        def stage(part: ExtractedBatch) -> StagedPart:
+            return stage_part(quote(part), staging, quote(corrections), scope, settings.reference_dir)
+
+        parts = [stage(ExtractedBatch([], to_extract.rejected)), *_extract(to_extract, settings, stage)]
     with clock.step("load"):
-        # quote(): Prefect need not walk every report and observation looking for futures
-        changes, loaded = load(quote(batch), settings, sources.sources)
-    ids = {report.raw.path: report.raw.report_id for report in batch.reports}
-    rejected, skipped, held = [r.reason for r in batch.rejected], batch.skipped, batch.held
-    review = batch.review_lines()
-    # the reports' text and extractions are in staging now: not held through the steps after
-    del parts, batch
+        changes, loaded, rejected = load(
+            quote(parts), quote(reused), staging, quote(corrections), settings, sources.sources
+        )
+    ids = {path: report_id for part in parts for path, report_id in part.report_ids.items()}
+    skipped = [path for part in parts for path in part.skipped]
+    held = {path: reasons for part in parts for path, reasons in part.held.items()}
+    review = {path: lines for part in parts for path, lines in part.review.items()}
     # reports a bad correction line names are held back rather than published uncorrected
     held_back = {ids[path]: reasons for path, reasons in held.items()}
     with clock.step("transform"):
@@ -309,7 +341,7 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
     paths = {report_id: path for path, report_id in ids.items()}
     summary = RunSummary(
         reports_read=len(reports.reports) + len(reports.rejected),
-        rejected=rejected,
+        rejected=[r.reason for r in rejected],
         observations_loaded=loaded["stg_observations"],
         skipped=skipped,
         facts_built=model_rows.get("fact_retail", 0),

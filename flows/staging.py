@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from flows.discover import Rejected
 from flows.extract import ExtractedBatch, ExtractedReport
 from flows.extract.periods import EVENTS
 from flows.ingest.sources import Source
@@ -145,9 +146,10 @@ def newest_report_date(database: Path) -> date | None:
         return con.execute("select max(report_date) from dim_report").fetchone()[0]
 
 
-def report_changes(batch: ExtractedBatch, published: list[PublishedReport]) -> ReportChanges:
+def report_changes(now: dict[str, str], published: list[PublishedReport]) -> ReportChanges:
+    """How the reports loaded now (path -> content hash, extracted or reused) differ from the
+    published ones."""
     before = {report.path: report.sha256 for report in published}
-    now = {raw.path: raw.sha256 for raw in [*(report.raw for report in batch.reports), *batch.reused]}
     return ReportChanges(
         new=sorted(path for path in now if path not in before and now[path] not in before.values()),
         changed=sorted(path for path in now if path in before and before[path] != now[path]),
@@ -167,8 +169,25 @@ def load_staging(
     fetched: Fetched | None = None,
 ) -> dict[str, int]:
     """Create the build database with reference and staging tables; returns rows per table."""
-    loaded_at = {report.sha256: report.loaded_at for report in published_reports(warehouse_path)}
-    now = datetime.now(UTC)
+    staging = begin_staging(build_path, reference_dir, warehouse_path)
+    for first in range(0, len(batch.reports), LOAD_CHUNK_REPORTS):
+        stage_reports(staging, batch.reports[first : first + LOAD_CHUNK_REPORTS])
+    reused = [raw.report_id for raw in batch.reused]
+    return finish_staging(staging, batch.rejected, reused, run_settings, fetched)
+
+
+@dataclass(frozen=True)
+class Staging:
+    """A build database being filled: where, and what rows need of the published warehouse."""
+
+    build_path: Path
+    warehouse_path: Path
+    loaded_at: dict[str, datetime]  # sha256 -> when the published warehouse first loaded it
+    now: datetime
+
+
+def begin_staging(build_path: Path, reference_dir: Path, warehouse_path: Path) -> Staging:
+    """A new build database with the reference tables and empty staging tables."""
     with new_database(build_path) as con:
         for table, filename in REFERENCE_TABLES.items():
             con.execute(
@@ -177,12 +196,33 @@ def load_staging(
             )
         con.execute(STAGING_SCHEMA)
         con.execute(QUARANTINE_SCHEMA)
-        for first in range(0, len(batch.reports), LOAD_CHUNK_REPORTS):
-            chunk = batch.reports[first : first + LOAD_CHUNK_REPORTS]
-            for table, rows in _report_rows(chunk, loaded_at, now).items():
-                _insert(con, table, rows)
+    loaded_at = {report.sha256: report.loaded_at for report in published_reports(warehouse_path)}
+    return Staging(build_path, warehouse_path, loaded_at, datetime.now(UTC))
+
+
+def stage_reports(staging: Staging, reports: list[ExtractedReport]) -> None:
+    """Insert some extracted reports' staging rows (a part of a run, as it is extracted)."""
+    if not reports:
+        return
+    with duckdb.connect(str(staging.build_path), config=DUCKDB_CONFIG) as con:
+        con.execute("begin transaction")  # all of the part's rows or none: a retry starts clean
+        for table, rows in _report_rows(reports, staging.loaded_at, staging.now).items():
+            _insert(con, table, rows)
+        con.execute("commit")
+
+
+def finish_staging(
+    staging: Staging,
+    rejected: list[Rejected],
+    reused_report_ids: list[str],
+    run_settings: dict[str, str] | None = None,
+    fetched: Fetched | None = None,
+) -> dict[str, int]:
+    """The rest of the staging tables: rejected files, settings, sources, the reused reports' rows
+    copied from the published warehouse, its history; returns rows per table."""
+    with duckdb.connect(str(staging.build_path), config=DUCKDB_CONFIG) as con:
         for table, rows in (
-            ("stg_rejected_files", [{"path": r.path, "reason": r.reason} for r in batch.rejected]),
+            ("stg_rejected_files", [{"path": r.path, "reason": r.reason} for r in rejected]),
             ("ref_events", [{"event": slug, "event_month": month} for slug, _, month in EVENTS]),
             (
                 "ref_settings",
@@ -195,8 +235,8 @@ def load_staging(
             ("stg_fetches", fetched.fetches if fetched else []),
         ):
             _insert(con, table, rows)
-        _copy_reused(con, warehouse_path, [raw.report_id for raw in batch.reused])
-        _carry_history(con, warehouse_path, now)
+        _copy_reused(con, staging.warehouse_path, reused_report_ids)
+        _carry_history(con, staging.warehouse_path, staging.now)
         tables = [*REFERENCE_TABLES, "ref_events", "stg_reports", "stg_observations", "stg_mentions"]
         tables += ["stg_event_dates", "stg_set_aside", "stg_rejected_files", "stg_superseded_facts"]
         tables += ["stg_sources", "stg_fetches"]

@@ -46,6 +46,32 @@ class ExtractedBatch:
         return {path: lines for path, lines in review.items() if lines}
 
 
+@dataclass(frozen=True)
+class StagedPart:
+    """What a run keeps of some extracted reports once their rows are in staging: no text, no
+    extraction, so that memory does not grow with the reports a run extracts."""
+
+    report_ids: dict[str, str]  # path -> report id
+    sha256: dict[str, str]  # path -> content hash
+    observations: int
+    rejected: list[Rejected]
+    skipped: list[str]
+    held: dict[str, list[str]]
+    review: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, batch: ExtractedBatch) -> StagedPart:
+        return cls(
+            report_ids={r.raw.path: r.raw.report_id for r in batch.reports},
+            sha256={r.raw.path: r.raw.sha256 for r in batch.reports},
+            observations=batch.observation_count,
+            rejected=list(batch.rejected),
+            skipped=list(batch.skipped),
+            held=dict(batch.held),
+            review=batch.review_lines(),
+        )
+
+
 def _shorten(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
