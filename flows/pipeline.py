@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from pathlib import Path
 from time import perf_counter
 
@@ -112,7 +111,28 @@ def stage_part(
 ) -> StagedPart:
     """Some extracted reports, corrected and kept to the scope, into staging: extraction's output
     is loaded as it comes, never held whole."""
-    batch = prepare_part(part, corrections, scope, Reference(reference_dir))
+    return _stage(part, staging, corrections, scope, Reference(reference_dir))
+
+
+@task(cache_policy=NONE, **RETRY_IO)
+def extract_and_stage_chunk(
+    chunk: Discovery,
+    staging: Staging,
+    corrections: Corrections,
+    scope: RunScope,
+    reference_dir: Path,
+    seconds: float,
+) -> StagedPart:
+    """extract_chunk then stage_part in one task, in this process: a task's result stays in
+    Prefect's run context for the whole run, so the extracted reports must not be one."""
+    reference = Reference(reference_dir)
+    return _stage(extract_reports(chunk, reference, seconds), staging, corrections, scope, reference)
+
+
+def _stage(
+    part: ExtractedBatch, staging: Staging, corrections: Corrections, scope: RunScope, reference: Reference
+) -> StagedPart:
+    batch = prepare_part(part, corrections, scope, reference)
     stage_reports(staging, batch.reports)
     return StagedPart.of(batch)
 
@@ -238,7 +258,11 @@ def retail_warehouse(
 
 
 def _extract(
-    to_extract: Discovery, settings: Settings, stage: Callable[[ExtractedBatch], StagedPart]
+    to_extract: Discovery,
+    settings: Settings,
+    staging: Staging,
+    corrections: Corrections,
+    scope: RunScope,
 ) -> list[StagedPart]:
     """Extract in this process, or in chunks on a Dask cluster; either way in chunks, each staged
     as it completes and then let go, whose completion the log and a progress artifact show
@@ -247,17 +271,29 @@ def _extract(
     runner = extraction_runner(settings, total)
     parts = chunks(to_extract, chunk_size(settings, total, parallel=runner is not None))
     progress = Progress(total, len(parts) > 1)
-    chunk_parameters = {"reference_dir": settings.reference_dir, "seconds": settings.extract_seconds}
     staged = []
     if runner is None:
         for part in parts:
-            staged.append(stage(extract_chunk(quote(part), **chunk_parameters)))
+            staged.append(
+                extract_and_stage_chunk(
+                    quote(part),
+                    staging,
+                    quote(corrections),
+                    scope,
+                    settings.reference_dir,
+                    settings.extract_seconds,
+                )
+            )
             progress.add(len(part.reports))
         return staged
+    chunk_parameters = {"reference_dir": settings.reference_dir, "seconds": settings.extract_seconds}
     with workers_use(str(get_client(sync_client=True).api_url)), runner:
         futures = {runner.submit(extract_chunk, {"chunk": part, **chunk_parameters}): part for part in parts}
         for future in as_completed(list(futures)):
-            staged.append(stage(future.result()))
+            extracted = future.result()
+            staged.append(
+                stage_part(quote(extracted), staging, quote(corrections), scope, settings.reference_dir)
+            )
             progress.add(len(futures.pop(future).reports))  # the cluster may let the result go
         return staged
 
@@ -303,11 +339,13 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
     with clock.step("extract"):
         to_extract, reused = plan_extraction(quote(reports), settings, scope)
         staging, corrections = begin_load(settings)
-
-        def stage(part: ExtractedBatch) -> StagedPart:
-            return stage_part(quote(part), staging, quote(corrections), scope, settings.reference_dir)
-
-        parts = [stage(ExtractedBatch([], to_extract.rejected)), *_extract(to_extract, settings, stage)]
+        rejected_on_discovery = ExtractedBatch([], to_extract.rejected)
+        parts = [
+            stage_part(
+                quote(rejected_on_discovery), staging, quote(corrections), scope, settings.reference_dir
+            ),
+            *_extract(to_extract, settings, staging, corrections, scope),
+        ]
     with clock.step("load"):
         changes, loaded, rejected = load(
             quote(parts), quote(reused), staging, quote(corrections), settings, sources.sources
