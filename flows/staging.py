@@ -221,6 +221,7 @@ def finish_staging(
     """The rest of the staging tables: rejected files, settings, sources, the reused reports' rows
     copied from the published warehouse, its history; returns rows per table."""
     with duckdb.connect(str(staging.build_path), config=DUCKDB_CONFIG) as con:
+        con.execute("begin transaction")  # all or nothing: a retry of the step starts clean
         for table, rows in (
             ("stg_rejected_files", [{"path": r.path, "reason": r.reason} for r in rejected]),
             ("ref_events", [{"event": slug, "event_month": month} for slug, _, month in EVENTS]),
@@ -237,6 +238,7 @@ def finish_staging(
             _insert(con, table, rows)
         _copy_reused(con, staging.warehouse_path, reused_report_ids)
         _carry_history(con, staging.warehouse_path, staging.now)
+        con.execute("commit")
         tables = [*REFERENCE_TABLES, "ref_events", "stg_reports", "stg_observations", "stg_mentions"]
         tables += ["stg_event_dates", "stg_set_aside", "stg_rejected_files", "stg_superseded_facts"]
         tables += ["stg_sources", "stg_fetches"]

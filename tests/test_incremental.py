@@ -3,6 +3,7 @@ everything, a backfill keeps to its regions and periods."""
 
 import shutil
 
+import duckdb
 import pytest
 
 from flows.discover import find_reports
@@ -98,3 +99,19 @@ def test_extracting_in_chunks_gives_the_batch_of_one_pass(tmp_path, reference):
     assert chunked.reports == whole.reports
     assert sorted(r.reason for r in chunked.rejected) == sorted(r.reason for r in whole.rejected)
     assert len(whole.rejected) == 2
+
+
+def test_finishing_staging_again_after_a_failure_adds_nothing_twice(tmp_path):
+    """The load step retries on I/O errors: a failed attempt must leave nothing behind."""
+    from flows.discover import Rejected
+    from flows.staging import begin_staging, finish_staging
+    from tests.conftest import PROJECT_ROOT
+
+    staging = begin_staging(tmp_path / "build.duckdb", PROJECT_ROOT / "data" / "reference", tmp_path / "none")
+    rejected = [Rejected("stray.pdf", "stray.pdf: unsupported format (.pdf)")]
+    with pytest.raises(
+        duckdb.ConstraintException
+    ):  # after the rejected files went in: a setting without value
+        finish_staging(staging, rejected, [], run_settings={"release_lag_days": None})
+    counts = finish_staging(staging, rejected, [], run_settings={"release_lag_days": "45"})
+    assert counts["stg_rejected_files"] == 1
