@@ -139,7 +139,7 @@ def _stage(
 
 @task(cache_policy=NONE, **RETRY_IO)
 def load(
-    parts: list[StagedPart],
+    staged: StagedPart,
     reused: list[RawReport],
     staging: Staging,
     corrections: Corrections,
@@ -147,9 +147,7 @@ def load(
     sources: list[Source],
 ) -> tuple[ReportChanges, dict[str, int], list[Rejected]]:
     """The staging tables finished: rejected files, settings, sources, the reused reports' rows."""
-    extracted = {path: sha for part in parts for path, sha in part.sha256.items()}
-    rejected = [r for part in parts for r in part.rejected]
-    rejected += unmatched_corrections(corrections, set(extracted))
+    rejected = staged.rejected + unmatched_corrections(corrections, set(staged.sha256))
     run_settings = {
         "release_cadence_months": str(settings.release_cadence_months),
         "release_lag_days": str(settings.release_lag_days),
@@ -159,13 +157,13 @@ def load(
     fetched = Fetched(sources, read_manifests(settings.raw_dir))
     reused_ids = [raw.report_id for raw in reused]
     counts = finish_staging(staging, rejected, reused_ids, run_settings, fetched)
-    now = {**extracted, **{raw.path: raw.sha256 for raw in reused}}
+    now = {**staged.sha256, **{raw.path: raw.sha256 for raw in reused}}
     changes = report_changes(now, published_reports(settings.warehouse_path))
     logger = get_run_logger()
     logger.info(
         "extracted %d observations from %d reports; %d unchanged reports reused as published",
-        sum(part.observations for part in parts),
-        len(extracted),
+        staged.observations,
+        len(staged.sha256),
         len(reused),
     )
     for line in rejected[:LISTED]:
@@ -339,23 +337,17 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
     with clock.step("extract"):
         to_extract, reused = plan_extraction(quote(reports), settings, scope)
         staging, corrections = begin_load(settings)
-        rejected_on_discovery = ExtractedBatch([], to_extract.rejected)
-        parts = [
-            stage_part(
-                quote(rejected_on_discovery), staging, quote(corrections), scope, settings.reference_dir
-            ),
-            *_extract(to_extract, settings, staging, corrections, scope),
-        ]
+        rejected_on_discovery = StagedPart.of(ExtractedBatch([], to_extract.rejected))
+        staged = StagedPart.merged(
+            [rejected_on_discovery, *_extract(to_extract, settings, staging, corrections, scope)]
+        )
     with clock.step("load"):
         changes, loaded, rejected = load(
-            quote(parts), quote(reused), staging, quote(corrections), settings, sources.sources
+            quote(staged), quote(reused), staging, quote(corrections), settings, sources.sources
         )
-    ids = {path: report_id for part in parts for path, report_id in part.report_ids.items()}
-    skipped = [path for part in parts for path in part.skipped]
-    held = {path: reasons for part in parts for path, reasons in part.held.items()}
-    review = {path: lines for part in parts for path, lines in part.review.items()}
+    ids = staged.report_ids
     # reports a bad correction line names are held back rather than published uncorrected
-    held_back = {ids[path]: reasons for path, reasons in held.items()}
+    held_back = {ids[path]: reasons for path, reasons in staged.held.items()}
     with clock.step("transform"):
         model_rows = transform(settings.build_path, settings.sql_dir)
     if held_back:
@@ -381,14 +373,14 @@ def _build_check_publish(settings: Settings, scope: RunScope, fetch: bool) -> St
         reports_read=len(reports.reports) + len(reports.rejected),
         rejected=[r.reason for r in rejected],
         observations_loaded=loaded["stg_observations"],
-        skipped=skipped,
+        skipped=staged.skipped,
         facts_built=model_rows.get("fact_retail", 0),
         checks_passed=checks.checks_passed,
         checks_failed=checks.checks_failed,
         failures=[f for f in checks.failures if f not in checks.warnings],
         warnings=checks.warnings,
         held_back={paths[report_id]: reasons for report_id, reasons in held_back.items()},
-        review=review,
+        review=staged.review,
         published=publishable,
         warehouse_path=settings.warehouse_path,
         build_path=settings.build_path,

@@ -71,6 +71,19 @@ class StagedPart:
             review=batch.review_lines(),
         )
 
+    @classmethod
+    def merged(cls, parts: list[StagedPart]) -> StagedPart:
+        """The parts of a run as one."""
+        return cls(
+            report_ids={path: rid for part in parts for path, rid in part.report_ids.items()},
+            sha256={path: sha for part in parts for path, sha in part.sha256.items()},
+            observations=sum(part.observations for part in parts),
+            rejected=[r for part in parts for r in part.rejected],
+            skipped=[path for part in parts for path in part.skipped],
+            held={path: reasons for part in parts for path, reasons in part.held.items()},
+            review={path: lines for part in parts for path, lines in part.review.items()},
+        )
+
 
 def _shorten(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
