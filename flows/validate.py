@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -279,15 +279,6 @@ def open_warehouse(db_path: Path) -> Iterator[Warehouse]:
         raise FileNotFoundError(f"warehouse not found: {db_path}")
     with duckdb.connect(str(db_path), read_only=True) as con:
         yield Warehouse(con)
-
-
-def read_datasets(db_path: Path, names: Iterable[str]) -> dict[str, pd.DataFrame | None]:
-    """Read each named table/view whole from a read-only DuckDB file; None when it is missing."""
-    wanted = sorted(set(names))
-    for name in wanted:
-        _check_identifier(name)
-    with open_warehouse(db_path) as warehouse:
-        return {name: warehouse.read(name) for name in wanted}
 
 
 def suite_columns(spec: SuiteSpec) -> set[str] | None:

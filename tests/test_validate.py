@@ -16,7 +16,6 @@ from flows.validate import (
     SuiteResult,
     build_data_docs,
     open_warehouse,
-    read_datasets,
     read_suite_files,
     suite_columns,
     suites_digest,
@@ -308,21 +307,21 @@ def test_missing_dataset_is_a_failed_suite(tmp_path: Path) -> None:
     assert "chk_not_built" in summary.failures[0] and "does not exist" in summary.failures[0]
 
 
-def test_read_datasets_types_and_identifiers(tmp_path: Path) -> None:
+def test_a_dataset_is_read_with_pandas_types_and_a_checked_name(tmp_path: Path) -> None:
     db = tmp_path / "t.duckdb"
     with duckdb.connect(str(db)) as con:
         con.execute(
             "CREATE TABLE t AS SELECT DATE '2024-06-30' AS d, 12.34::DECIMAL(18, 2) AS amount,"
             " 3::BIGINT AS n, true AS flag, 'x' AS s"
         )
-    frames = read_datasets(db, ["t", "absent"])
-    assert frames["absent"] is None
-    frame = frames["t"]
-    assert str(frame["d"].dtype).startswith("datetime64")
-    assert frame["amount"].dtype == "float64" and frame["amount"][0] == pytest.approx(12.34)
-    assert frame["n"].dtype == "int64" and frame["flag"].dtype == "bool"
-    with pytest.raises(ValueError, match="not a plain"):
-        read_datasets(db, ['t" ; DROP TABLE t; --'])
+    with open_warehouse(db) as warehouse:
+        assert warehouse.read("absent") is None
+        frame = warehouse.read("t")
+        assert str(frame["d"].dtype).startswith("datetime64")
+        assert frame["amount"].dtype == "float64" and frame["amount"][0] == pytest.approx(12.34)
+        assert frame["n"].dtype == "int64" and frame["flag"].dtype == "bool"
+        with pytest.raises(ValueError, match="not a plain"):
+            warehouse.read('t" ; DROP TABLE t; --')
 
 
 def test_build_data_docs_in_another_process_and_prune(tmp_path: Path) -> None:
